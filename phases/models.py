@@ -1,0 +1,157 @@
+"""The content patients read. Every field here is editable by hospital staff in the admin."""
+
+from django.db import models
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils import timezone
+
+from phases.markdown import render_markdown
+
+MARKDOWN_HELP = (
+    "Written in Markdown: a blank line starts a new paragraph, ## starts a heading, "
+    "- starts a list item, and [words](/glossary/#blasts) makes a link. "
+    "Keep sentences short: aim for US grade 8 or below."
+)
+
+
+class Phase(models.Model):
+    class Slug(models.TextChoices):
+        UNTREATED = "untreated", "Untreated"
+        REMISSION = "remission", "Remission"
+        MINIMAL_RESIDUAL_DISEASE = "minimal-residual-disease", "Minimal residual disease"
+        REFRACTORY = "refractory", "Refractory"
+        RELAPSED = "relapsed", "Relapsed"
+
+    class Icd10Code(models.TextChoices):
+        NOT_IN_REMISSION = "C91.00", "C91.00: ALL that has not achieved remission"
+        IN_REMISSION = "C91.01", "C91.01: ALL in remission"
+        IN_RELAPSE = "C91.02", "C91.02: ALL in relapse"
+
+    slug = models.SlugField(
+        choices=Slug,
+        unique=True,
+        help_text="The fixed web address of this phase. It cannot be changed.",
+    )
+    order = models.PositiveSmallIntegerField(
+        unique=True,
+        help_text="Where this phase stands in lists: 1 comes first.",
+    )
+    name = models.CharField(max_length=80, help_text="The phase's name as patients see it.")
+    summary = models.CharField(
+        max_length=240,
+        help_text="One plain sentence shown on the home page card and at the top of the page.",
+    )
+    body = models.TextField(
+        "explanation",
+        help_text="What this phase means, what the tests show, and what usually happens next. "
+        + MARKDOWN_HELP,
+    )
+    questions = models.TextField(
+        "questions to ask your care team",
+        help_text="A list of questions patients can take to their next visit, one per line "
+        "starting with -. " + MARKDOWN_HELP,
+    )
+    icd10_code = models.CharField(
+        "ICD-10-CM code",
+        max_length=6,
+        choices=Icd10Code,
+        help_text="The diagnosis code doctors use for this phase. Shown in small print.",
+    )
+    last_reviewed = models.DateField(
+        help_text="The day a clinician last checked this page for accuracy."
+    )
+    next_review_due = models.DateField(help_text="The day this page should be checked again.")
+    reviewer = models.CharField(
+        "reviewed by",
+        max_length=120,
+        help_text="Name and role of the clinician who last checked this page.",
+    )
+
+    class Meta:
+        ordering = ["order"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(next_review_due__gte=models.F("last_reviewed")),
+                name="phase_review_due_after_last_review",
+                violation_error_message="The next review must be due after the last review.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("phases:detail", kwargs={"slug": self.slug})
+
+    @property
+    def body_html(self):
+        return render_markdown(self.body)
+
+    @property
+    def questions_html(self):
+        return render_markdown(self.questions)
+
+    def review_is_overdue(self, *, today=None):
+        return self.next_review_due < (today or timezone.localdate())
+
+    def neighbours(self):
+        """The phases just before and just after this one, for the page's previous/next links."""
+        phases = list(Phase.objects.only("slug", "name", "order"))
+        index = next(i for i, phase in enumerate(phases) if phase.pk == self.pk)
+        previous = phases[index - 1] if index > 0 else None
+        following = phases[index + 1] if index + 1 < len(phases) else None
+        return previous, following
+
+
+class Disclaimer(models.Model):
+    """The medical disclaimer shown on every page. There is exactly one."""
+
+    SINGLETON_PK = 1
+
+    text = models.TextField(
+        help_text="Shown at the foot of every page and with every checker result. " + MARKDOWN_HELP,
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(condition=models.Q(pk=1), name="only_one_disclaimer"),
+        ]
+
+    def __str__(self):
+        return "Medical disclaimer"
+
+    def save(self, *args, **kwargs):
+        self.pk = self.SINGLETON_PK
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def current(cls):
+        return cls.objects.filter(pk=cls.SINGLETON_PK).first()
+
+    @property
+    def html(self):
+        return render_markdown(self.text)
+
+
+class GlossaryTerm(models.Model):
+    term = models.CharField(max_length=80, unique=True, help_text="The word or phrase.")
+    slug = models.SlugField(
+        "anchor",
+        max_length=80,
+        unique=True,
+        help_text="Links to this term end in #anchor, for example /glossary/#blasts. "
+        "Changing it breaks links that already use it.",
+    )
+    definition = models.TextField(
+        help_text="A plain explanation in one to three short sentences. No Markdown needed."
+    )
+
+    class Meta:
+        ordering = [Lower("term")]
+
+    def __str__(self):
+        return self.term
+
+    def get_absolute_url(self):
+        return f"{reverse('phases:glossary')}#{self.slug}"

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from phases import views
+
+app_name = "phases"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("phases/<slug:slug>/", views.phase_detail, name="detail"),
+    path("glossary/", views.glossary, name="glossary"),
+]

@@ -1,0 +1,14 @@
+from django.contrib import admin
+from django.templatetags.static import static
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+admin.site.site_header = "ALL Phase Portal: content"
+admin.site.site_title = "ALL Phase Portal admin"
+admin.site.index_title = "Patient content"
+
+urlpatterns = [
+    path("", include("phases.urls")),
+    path("admin/", admin.site.urls),
+    path("favicon.ico", RedirectView.as_view(url=static("favicon.svg"), permanent=True)),
+]

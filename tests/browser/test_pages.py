@@ -1,0 +1,79 @@
+"""Patient pages in a real phone-sized browser: accessible, keyboard-friendly, no JavaScript."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+@pytest.mark.parametrize(
+    ("path", "heading"),
+    [
+        ("/", "Understanding the phases of acute lymphoblastic leukemia (ALL)"),
+        ("/phases/minimal-residual-disease/", "Minimal residual disease (MRD)"),
+        ("/glossary/", "Glossary"),
+        ("/phases/no-such-phase/", "We can't find that page"),
+    ],
+)
+def test_page_has_no_accessibility_violations(page, site_url, path, heading, tmp_path):
+    page.goto(site_url + path)
+
+    assert page.get_by_role("heading", level=1).inner_text() == heading
+    assert page.get_by_role("complementary", name="Medical disclaimer").is_visible()
+    results = Axe().run(page)
+    screenshot = tmp_path / "page.png"
+    page.screenshot(path=screenshot, full_page=True)
+    assert screenshot.stat().st_size > 0
+    assert results.violations_count == 0, results.generate_report()
+
+
+def test_pages_load_their_stylesheets_without_breaking_the_security_policy(page, site_url):
+    problems = []
+    page.on("console", lambda message: message.type == "error" and problems.append(message.text))
+    page.on("response", lambda response: response.status >= 400 and problems.append(response.url))
+
+    page.goto(site_url + "/phases/remission/")
+
+    assert problems == []
+    header_colour = page.locator(".site-header").evaluate(
+        "e => getComputedStyle(e).backgroundColor"
+    )
+    assert header_colour == "rgb(11, 95, 111)"
+
+
+def test_keyboard_user_skips_to_the_content_and_reaches_a_phase(page, site_url):
+    page.goto(site_url + "/")
+
+    page.keyboard.press("Tab")
+    skip_link = page.get_by_role("link", name="Skip to main content")
+    assert skip_link.evaluate("e => e === document.activeElement")
+    assert skip_link.is_visible()
+    page.keyboard.press("Enter")
+
+    for _ in range(5):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.textContent") == "Untreated":
+            break
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/phases/untreated/")
+    assert page.get_by_role("heading", level=1).inner_text() == "Untreated"
+
+
+def test_pages_work_without_javascript(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+
+    page.goto(site_url + "/")
+    page.get_by_role("link", name="Relapsed (recurrent)").click()
+
+    assert page.get_by_role("heading", level=1).inner_text() == "Relapsed (recurrent)"
+    context.close()
+
+
+def test_printed_page_leaves_out_navigation_but_keeps_the_disclaimer(page, site_url):
+    page.goto(site_url + "/phases/refractory/")
+    page.emulate_media(media="print")
+
+    assert not page.get_by_role("navigation", name="Main").is_visible()
+    assert not page.get_by_role("navigation", name="Other phases").is_visible()
+    assert page.get_by_role("complementary", name="Medical disclaimer").is_visible()

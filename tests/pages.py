@@ -1,0 +1,4 @@
+from phases.models import Phase
+
+# Every page a patient can open, for tests that must hold on all of them.
+PUBLIC_PAGES = ["/", "/glossary/", *(f"/phases/{slug}/" for slug in Phase.Slug.values)]
