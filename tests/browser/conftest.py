@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.test.testcases import LiveServerThread
 from playwright.sync_api import sync_playwright
 
@@ -49,7 +50,13 @@ def site_url(django_db_setup, django_db_blocker):
 
 @pytest.fixture(scope="session")
 def browser():
+    # While Playwright's event loop lives in this thread, Django keeps database connections per
+    # async context, so the tests get a new connection object. Hand it the seeded content that
+    # the test database setup saved, so `serialized_rollback` restores it after each flush.
+    seeded_content = getattr(connections[DEFAULT_DB_ALIAS], "_test_serialized_contents", None)
     with sync_playwright() as playwright:
+        if seeded_content is not None:
+            connections[DEFAULT_DB_ALIAS]._test_serialized_contents = seeded_content
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
