@@ -5,7 +5,7 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.html import format_html
 
-from phases.models import Disclaimer, GlossaryTerm, Phase
+from phases.models import Disclaimer, Explanation, GlossaryTerm, Phase
 
 DUE_SOON_DAYS = 30
 
@@ -85,3 +85,29 @@ class GlossaryTermAdmin(admin.ModelAdmin):
     list_display = ["term", "slug", "definition"]
     search_fields = ["term", "definition"]
     prepopulated_fields = {"slug": ["term"]}
+
+
+@admin.register(Explanation)
+class ExplanationAdmin(admin.ModelAdmin):
+    list_display = ["when_shown", "kind", "text"]
+    list_filter = ["kind"]
+    search_fields = ["key", "text"]
+    fields = ["when_shown", "placeholders_you_can_use", "text"]
+    readonly_fields = ["when_shown", "placeholders_you_can_use"]
+
+    @admin.display(description="Shown when")
+    def when_shown(self, explanation):
+        return str(explanation)
+
+    @admin.display(description="Placeholders you can use")
+    def placeholders_you_can_use(self, explanation):
+        if not explanation.placeholders:
+            return "None: this text is shown as it is."
+        return ", ".join("{" + name + "}" for name in explanation.placeholders)
+
+    def has_add_permission(self, request):
+        # The checker asks for each text by name; a new one would never be shown.
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

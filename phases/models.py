@@ -1,10 +1,12 @@
 """The content patients read. Every field here is editable by hospital staff in the admin."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 
+from phases import wording
 from phases.markdown import render_markdown
 
 MARKDOWN_HELP = (
@@ -155,3 +157,43 @@ class GlossaryTerm(models.Model):
 
     def get_absolute_url(self):
         return f"{reverse('phases:glossary')}#{self.slug}"
+
+
+class Explanation(models.Model):
+    """One text of the lab-values checker: a phase result, a finding, or a can't-tell text."""
+
+    class Kind(models.TextChoices):
+        PHASE = "phase", "Phase result"
+        FINDING = "finding", "Finding"
+        CANT_TELL = "cant-tell", "Can't tell yet"
+
+    key = models.SlugField(
+        max_length=60,
+        unique=True,
+        help_text="Which text this is. The checker looks it up by this name.",
+    )
+    kind = models.CharField(max_length=12, choices=Kind)
+    text = models.TextField(
+        help_text="What the patient reads. Put a value in with its placeholder in curly "
+        "brackets, for example {marrow_blasts_percent}; the placeholders this text may use are "
+        "listed above. " + MARKDOWN_HELP,
+    )
+
+    class Meta:
+        ordering = ["kind", "key"]
+        verbose_name = "checker explanation"
+
+    def __str__(self):
+        return wording.WHEN_SHOWN.get(self.key, self.key)
+
+    @property
+    def placeholders(self):
+        return wording.PLACEHOLDERS.get(self.key, ())
+
+    def clean(self):
+        if self.key not in wording.PLACEHOLDERS:
+            raise ValidationError({"key": "The checker has no text by this name."})
+        try:
+            wording.check(self.text, key=self.key)
+        except wording.WordingProblem as problem:
+            raise ValidationError({"text": str(problem)}) from None

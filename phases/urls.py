@@ -8,4 +8,5 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("phases/<slug:slug>/", views.phase_detail, name="detail"),
     path("glossary/", views.glossary, name="glossary"),
+    path("check/", views.check, name="check"),
 ]

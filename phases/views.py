@@ -1,5 +1,12 @@
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
+from django.views.decorators.http import require_http_methods
 
+from phases.classifier import classify
+from phases.explanations import build_report
+from phases.forms import LabReportForm
 from phases.models import GlossaryTerm, Phase
 
 
@@ -16,3 +23,20 @@ def phase_detail(request, slug):
 
 def glossary(request):
     return render(request, "phases/glossary.html", {"terms": GlossaryTerm.objects.all()})
+
+
+# The checker stores nothing and changes nothing, so a forged request can do no harm: it needs
+# no CSRF cookie, and so it works inside a partner's cross-site iframe where cookies are blocked.
+# The patient's values are kept out of error reports and out of every cache.
+@sensitive_variables()
+@sensitive_post_parameters()
+@csrf_exempt
+@never_cache
+@require_http_methods(["GET", "POST"])
+def check(request):
+    form = LabReportForm(request.POST if request.method == "POST" else None)
+    report = None
+    if form.is_valid():
+        values = form.lab_values()
+        report = build_report(values, classify(values), questions=form.questions())
+    return render(request, "phases/check.html", {"form": form, "report": report})

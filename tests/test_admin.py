@@ -29,6 +29,7 @@ def test_content_editors_group_is_created_by_the_migrations():
     )
 
     assert {"change_phase", "change_disclaimer", "change_glossaryterm"} <= codenames
+    assert "change_explanation" in codenames
     assert not any(name.endswith(("_user", "_group", "_permission")) for name in codenames)
 
 

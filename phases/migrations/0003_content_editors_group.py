@@ -1,5 +1,6 @@
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from phases.migrations._groups import grant
 
 GROUP_NAME = "Content editors"
 PERMISSIONS = [
@@ -15,18 +16,7 @@ PERMISSIONS = [
 
 
 def forwards(apps, schema_editor):
-    # Permissions are normally created after all migrations have run; make sure they exist now.
-    app_config = apps.get_app_config("phases")
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = None
-
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    group, _ = Group.objects.get_or_create(name=GROUP_NAME)
-    group.permissions.set(
-        Permission.objects.filter(content_type__app_label="phases", codename__in=PERMISSIONS)
-    )
+    grant(apps, GROUP_NAME, PERMISSIONS)
 
 
 def backwards(apps, schema_editor):

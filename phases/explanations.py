@@ -1,0 +1,178 @@
+"""The checker's answer in the words staff wrote: a classifier result made ready to read.
+
+Two queries fetch every phase and every explanation text; everything else happens in memory,
+so a patient's values never reach the database. A stored text that is broken anyway falls back
+on the built-in wording: the patient always gets a result.
+"""
+
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from django.utils.safestring import SafeString
+
+from phases import classifier, wording
+from phases.lab_numbers import LAB_NUMBERS, compare_with_typical, format_number
+from phases.markdown import render_markdown
+from phases.models import Explanation, Phase
+
+logger = logging.getLogger(__name__)
+
+UNDETERMINED = "undetermined"
+WORDS_FOR_CHOICES = {"abnormal": "not normal", "unknown": "not known", "not_tested": "not tested"}
+WORDS_FOR_COMPARISON = {
+    "below": "below the typical range",
+    "within": "in the typical range",
+    "at": "right at the 5% line",
+    "above": "above the typical range",
+}
+
+
+@dataclass(frozen=True)
+class NumberRow:
+    name: str
+    label: str
+    value: str  # with its unit, as the patient entered it or as we understood it
+    typical: str
+    comparison: str  # below, within, at or above the typical adult range
+
+    @property
+    def comparison_in_words(self):
+        return WORDS_FOR_COMPARISON[self.comparison]
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question of the form, for links back to it: its label and the id to jump to."""
+
+    label: str
+    anchor: str
+
+
+@dataclass(frozen=True)
+class BlastScale:
+    """The marrow blast percentage on a 0 to 100% line with the 5% and 20% marks."""
+
+    percent: float
+    WIDTH = 400  # SVG units: 4 per percent
+    LABEL_MARGIN = 50  # keeps the "You: …" label inside the picture at either end
+
+    @property
+    def marker_x(self):
+        return round(self.percent * self.WIDTH / 100, 1)
+
+    @property
+    def label_x(self):
+        return min(max(self.marker_x, self.LABEL_MARGIN), self.WIDTH - self.LABEL_MARGIN)
+
+    @property
+    def shown(self):
+        return format_number(self.percent)
+
+    @property
+    def position_in_words(self):
+        below, usual = classifier.REMISSION_BLASTS_BELOW, classifier.UNTREATED_BLASTS_USUALLY_ABOVE
+        if self.percent < below:
+            return f"below the {below}% mark"
+        if self.percent == below:
+            return f"right at the {below}% mark"
+        if self.percent < usual:
+            return f"between the {below}% and {usual}% marks"
+        if self.percent == usual:
+            return f"right at the {usual}% mark"
+        return f"above the {usual}% mark"
+
+
+@dataclass(frozen=True)
+class CheckerReport:
+    phase: Phase | None
+    headline: SafeString
+    candidates: list[Phase]
+    missing: list[Question]
+    findings: list[SafeString]
+    numbers: list[NumberRow]
+    blast_scale: BlastScale | None
+    questions: SafeString
+
+    @property
+    def data_phase(self):
+        return self.phase.slug if self.phase else UNDETERMINED
+
+
+def build_report(
+    values: classifier.LabValues, result: classifier.Result, *, questions: Mapping[str, Question]
+) -> CheckerReport:
+    phases = {phase.slug: phase for phase in Phase.objects.all()}
+    texts = dict(Explanation.objects.values_list("key", "text"))
+    numbers = {name: getattr(values, name) for name in wording.PHASE_PLACEHOLDERS}
+    blasts = values.marrow_blasts_percent
+    if result.phase:
+        phase = phases[result.phase]
+        headline = _words(result.phase, texts, numbers)
+        questions_to_ask = phase.questions_html
+    else:
+        phase = None
+        names = [phases[slug].name for slug in result.candidates]
+        headline = _words(wording.CANT_TELL, texts, {"candidates": _in_words(names)})
+        questions_to_ask = _words(wording.CANT_TELL_QUESTIONS, texts, {})
+    return CheckerReport(
+        phase=phase,
+        headline=headline,
+        candidates=[phases[slug] for slug in result.candidates],
+        missing=[questions[name] for name in result.missing],
+        findings=[_words(f.code, texts, f.as_dict()) for f in result.findings],
+        numbers=_number_rows(values),
+        blast_scale=None if blasts is None else BlastScale(blasts),
+        questions=questions_to_ask,
+    )
+
+
+def _words(key: str, texts: Mapping[str, str], values: Mapping) -> SafeString:
+    shown = {name: _display(values.get(name)) for name in wording.PLACEHOLDERS[key]}
+    if key in texts:
+        try:
+            return render_markdown(wording.fill(texts[key], key=key, values=shown))
+        except (ValueError, KeyError):
+            # Only the text's name is logged: never a patient's values.
+            logger.warning("Checker explanation %r is broken; used the built-in wording.", key)
+    return render_markdown(wording.fill(wording.BUILT_IN[key], key=key, values=shown))
+
+
+def _display(value) -> str:
+    if value is None:
+        return "not given"
+    if isinstance(value, str):
+        return WORDS_FOR_CHOICES.get(value, value)
+    return format_number(value, group=True)
+
+
+def _in_words(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+
+
+def _number_rows(values: classifier.LabValues) -> list[NumberRow]:
+    rows = []
+    for name, number in LAB_NUMBERS.items():
+        value = getattr(values, name)
+        if value is None:
+            continue
+        if number.typical_low is None:
+            typical = f"below {_with_unit(number.typical_high, number.unit)}"
+        else:
+            low, high = format_number(number.typical_low), format_number(number.typical_high)
+            typical = f"{low} to {_with_unit(high, number.unit)}"
+        rows.append(
+            NumberRow(
+                name=name,
+                label=number.label,
+                value=_with_unit(value, number.unit),
+                typical=typical,
+                comparison=compare_with_typical(name, value),
+            )
+        )
+    return rows
+
+
+def _with_unit(value, unit: str) -> str:
+    shown = value if isinstance(value, str) else format_number(value, group=True)
+    return f"{shown}{unit}" if unit == "%" else f"{shown} {unit}"

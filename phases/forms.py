@@ -1,0 +1,161 @@
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Fieldset, Layout, Submit
+from django import forms
+from django.urls import reverse
+from django.utils.html import format_html
+
+from phases import classifier
+from phases.explanations import Question
+from phases.lab_numbers import NumberProblem, read_number
+
+DONT_KNOW = ("unknown", "I don't know")
+YES_NO_DONT_KNOW = [("yes", "Yes"), ("no", "No"), DONT_KNOW]
+
+
+def answer_field(label, choices, help_text=""):
+    """A question answered with radio buttons; unanswered counts as "I don't know"."""
+    return forms.ChoiceField(
+        label=label,
+        choices=choices,
+        initial="unknown",
+        required=False,
+        widget=forms.RadioSelect,
+        help_text=help_text,
+    )
+
+
+class LabNumberField(forms.CharField):
+    """A number copied from a lab report, read as a lab would mean it (see lab_numbers)."""
+
+    def __init__(self, *, lab_number, **kwargs):
+        self.lab_number = lab_number
+        widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
+        super().__init__(required=False, max_length=30, widget=widget, **kwargs)
+        self.error_messages["max_length"] = "This is too long for a number. Type the number only."
+
+    def clean(self, value):
+        text = super().clean(value)
+        try:
+            return read_number(text, name=self.lab_number)
+        except NumberProblem as problem:
+            raise forms.ValidationError(str(problem), code="lab_number") from None
+
+
+class LabReportForm(forms.Form):
+    """The values of one lab report. Field names are the classifier spec's input names."""
+
+    treatment = forms.ChoiceField(
+        label="Has treatment for the leukemia started?",
+        choices=[("none", "No, not yet"), ("received", "Yes, treatment has started")],
+        widget=forms.RadioSelect,
+        help_text="Care that only eases symptoms, such as blood transfusions or medicine for "
+        "fever or infection, does not count as treatment here.",
+        error_messages={"required": "Choose whether treatment for the leukemia has started."},
+    )
+    ever_in_remission = answer_field(
+        "Before these results, had your care team ever said the leukemia was in remission?",
+        YES_NO_DONT_KNOW,
+        "Remission means the usual tests no longer found signs of leukemia.",
+    )
+    symptoms = answer_field(
+        "Do you have signs of leukemia now, such as bone pain, fever, bleeding or easy bruising?",
+        YES_NO_DONT_KNOW,
+    )
+    marrow_blasts_percent = LabNumberField(
+        lab_number="marrow_blasts_percent",
+        label="Blasts in the bone marrow, in percent (%)",
+        help_text="On your bone marrow test report, look for “blasts” or “blast cells” with a "
+        "% sign. Leave this empty if you have no marrow result.",
+    )
+    mrd = answer_field(
+        "Minimal residual disease (MRD) test result",
+        [
+            ("positive", "Positive: leukemia cells were found"),
+            ("negative", "Negative: no leukemia cells were found"),
+            ("not_tested", "I have not had this test"),
+            DONT_KNOW,
+        ],
+        "An MRD test looks for very small numbers of leukemia cells in the marrow. The report "
+        "may say “detected” (positive) or “not detected” (negative).",
+    )
+    cbc = answer_field(
+        "What does your report or care team say about your blood count overall?",
+        [("normal", "Normal"), ("abnormal", "Not normal"), DONT_KNOW],
+        "The complete blood count (CBC) is the usual blood test. Results outside the lab's "
+        "range are often marked H (high) or L (low).",
+    )
+    blood_blasts = answer_field(
+        "Does your blood test report list blasts?",
+        YES_NO_DONT_KNOW,
+        "Look in the part that counts each kind of white cell (the differential). "
+        "0% or “none seen” means no.",
+    )
+    anc = LabNumberField(
+        lab_number="anc",
+        label="Neutrophils, absolute count (ANC), in ×10⁹/L",
+        help_text="On the blood count, often “ANC”, “Neut #” or “Neutrophils abs”. ×10⁹/L is "
+        "the same number as ×10³/µL or K/µL. A count per µL, like 1500, is fine too.",
+    )
+    platelets = LabNumberField(
+        lab_number="platelets",
+        label="Platelets, in ×10⁹/L",
+        help_text="On the blood count, often “PLT”. ×10⁹/L is the same number as ×10³/µL or "
+        "K/µL. A count per µL, like 150000, is fine too.",
+    )
+    wbc = LabNumberField(
+        lab_number="wbc",
+        label="White blood cells (WBC), in ×10⁹/L",
+        help_text="On the blood count, often “WBC”. Shown next to the typical range; it does "
+        "not change the phase.",
+    )
+    hemoglobin = LabNumberField(
+        lab_number="hemoglobin",
+        label="Hemoglobin, in g/dL",
+        help_text="On the blood count, often “Hb” or “HGB”. If your report uses g/L (like "
+        "125), type that and we will change it to g/dL.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_method = "post"
+        self.helper.form_action = reverse("phases:check")
+        self.helper.form_id = "lab-report"
+        # The checker changes nothing, so it needs no CSRF cookie (see views.check).
+        self.helper.disable_csrf = True
+        self.helper.attrs = {"novalidate": ""}
+        self.helper.layout = Layout(
+            Fieldset("Treatment so far", "treatment", "ever_in_remission", "symptoms"),
+            Fieldset("Bone marrow test", "marrow_blasts_percent", "mrd"),
+            Fieldset("Blood test", "cbc", "blood_blasts", "anc", "platelets", "wbc", "hemoglobin"),
+            Submit("show", "Show what my results suggest"),
+        )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        for field in self:
+            reading = cleaned_data.get(field.name)
+            if isinstance(field.field, LabNumberField) and reading and reading.understood:
+                # Said beside the box, so the patient can see how we read it.
+                field.help_text = format_html(
+                    '<strong class="understood">{}</strong> {}', reading.understood, field.help_text
+                )
+        return cleaned_data
+
+    def lab_values(self) -> classifier.LabValues:
+        """The cleaned answers for the classifier; empty answers stay unknown."""
+        values = {}
+        for name, field in self.fields.items():
+            answer = self.cleaned_data.get(name)
+            if isinstance(field, LabNumberField):
+                values[name] = answer.value if answer else None
+            else:
+                values[name] = answer or "unknown"
+        return classifier.LabValues(**values)
+
+    def questions(self) -> dict[str, Question]:
+        """Each question's label and where to jump to answer it (a box, or a set of radios)."""
+        return {
+            field.name: Question(field.label, field.id_for_label or f"div_{field.auto_id}")
+            for field in self
+        }

@@ -1,0 +1,226 @@
+"""The lab-values checker through the real form at /check/, as a patient would use it."""
+
+import re
+
+import pytest
+
+from phases.models import Phase
+from tests.test_classifier import RULE_TABLE
+
+pytestmark = pytest.mark.django_db
+
+CHECK = "/check/"
+
+
+def as_posted(values):
+    """Form data as a browser sends it: every value a string, empty numbers left out."""
+    return {name: str(value) for name, value in values.items() if value is not None}
+
+
+def data_phase(response):
+    return re.search(r'data-phase="([^"]+)"', response.text).group(1)
+
+
+def field_block(response, name):
+    """The HTML of one question of the form: its label, box or radios, help and errors."""
+    start = response.text.index(f'id="div_id_{name}"')
+    end = response.text.find('id="div_id_', start + 1)
+    return response.text[start : end if end != -1 else None]
+
+
+@pytest.mark.parametrize(("values", "expected_phase"), RULE_TABLE)
+def test_rule_table_gives_the_same_phase_through_the_form(client, values, expected_phase):
+    response = client.post(CHECK, as_posted(values))
+
+    assert response.status_code == 200
+    assert data_phase(response) == (expected_phase or "undetermined")
+
+
+def test_empty_form_explains_itself_and_promises_privacy(client):
+    response = client.get(CHECK)
+
+    assert response.status_code == 200
+    assert "data-phase" not in response.text
+    assert "What you enter is not saved" in response.text
+    assert 'method="post"' in response.text
+    for name in ["treatment", "marrow_blasts_percent", "cbc", "anc", "platelets", "mrd"]:
+        assert f'name="{name}"' in response.text
+
+
+def test_every_choice_question_offers_i_dont_know(client):
+    response = client.get(CHECK)
+
+    for name in ["ever_in_remission", "blood_blasts", "cbc", "mrd", "symptoms"]:
+        assert 'value="unknown"' in field_block(response, name)
+        assert "I don&#x27;t know" in field_block(response, name)
+
+
+def test_a_remission_result_names_the_phase_links_to_it_and_shows_its_questions(client):
+    remission = Phase.objects.get(slug="remission")
+    values = dict(treatment="received", ever_in_remission="yes", marrow_blasts_percent="2")
+    values |= dict(blood_blasts="no", cbc="normal", mrd="negative", symptoms="no")
+
+    response = client.post(CHECK, values)
+
+    assert data_phase(response) == "remission"
+    assert remission.summary in response.text
+    assert f'href="{remission.get_absolute_url()}"' in response.text
+    assert remission.questions_html in response.text
+    assert "Your marrow blasts (2%) are below 5%." in response.text
+    assert "This is not a diagnosis." in response.text
+    assert "Medical disclaimer" in response.text
+
+
+def test_cant_tell_lists_candidates_and_links_each_missing_answer_to_its_question(client):
+    response = client.post(CHECK, {"treatment": "received", "marrow_blasts_percent": "3"})
+
+    assert data_phase(response) == "undetermined"
+    assert "We can't tell yet" in response.text
+    assert 'href="#div_id_cbc"' in response.text
+    assert 'href="#div_id_symptoms"' in response.text
+    assert 'id="div_id_cbc"' in response.text
+    assert 'href="/phases/remission/"' in response.text
+
+
+def test_missing_marrow_blasts_link_to_the_box(client):
+    response = client.post(CHECK, {"treatment": "received", "cbc": "normal", "symptoms": "no"})
+
+    assert data_phase(response) == "undetermined"
+    assert 'href="#id_marrow_blasts_percent"' in response.text
+
+
+def test_findings_are_shown_in_plain_words(client):
+    response = client.post(CHECK, {"treatment": "none", "marrow_blasts_percent": "12"})
+
+    assert data_phase(response) == "untreated"
+    assert "Your marrow blasts are 12%. At diagnosis they are usually above 20%." in response.text
+
+
+def test_numbers_are_shown_beside_typical_adult_ranges(client):
+    values = {"treatment": "received", "marrow_blasts_percent": "3", "anc": "0.8"}
+    values |= {"platelets": "250", "wbc": "12.5", "hemoglobin": "9.1"}
+
+    response = client.post(CHECK, values)
+
+    table = response.text[response.text.index('class="table numbers"') :]
+    assert "typical range for adults" in table and "children" in table
+    assert "0.8 ×10⁹/L" in table and "below the typical range" in table
+    assert "250 ×10⁹/L" in table and "in the typical range" in table
+    assert "12.5 ×10⁹/L" in table and "above the typical range" in table
+    assert "9.1 g/dL" in table
+    assert "1.5 to 8 ×10⁹/L" in table
+
+
+def test_marrow_blasts_are_drawn_on_a_scale_with_a_text_equivalent(client):
+    response = client.post(CHECK, {"treatment": "received", "marrow_blasts_percent": "12"})
+
+    assert '<svg viewBox="-10 0 420 84" width="100%" role="img"' in response.text
+    assert "Marrow blasts of 12% on a scale from 0 to 100%" in response.text
+    assert "Your marrow blasts: 12%, between the 5% and 20% marks." in response.text
+    assert 'd="M 48.0 38' in response.text  # the marker sits at 12% of the line
+
+
+@pytest.mark.parametrize(
+    ("name", "typed", "message"),
+    [
+        ("marrow_blasts_percent", "lots", "Enter a number, using a point for decimals"),
+        ("marrow_blasts_percent", "101", "A percentage is between 0 and 100."),
+        ("marrow_blasts_percent", "-2", "can&#x27;t be below 0"),
+        ("anc", "45%", "not a percent"),
+        ("anc", "100000000", "outside what we can read"),
+        ("platelets", "1,500", "could mean 1.5 or 1500"),
+        ("platelets", "abc", "Enter a number"),
+        ("wbc", "5000000", "outside what we can read"),
+        ("hemoglobin", "300", "outside what we can read"),
+        ("hemoglobin", "1" * 40, "too long for a number"),
+    ],
+)
+def test_bad_numbers_get_a_message_beside_their_box_and_keep_every_answer(
+    client, name, typed, message
+):
+    other = "hemoglobin" if name != "hemoglobin" else "wbc"
+    values = {"treatment": "received", "cbc": "normal", name: typed, other: "12"}
+
+    response = client.post(CHECK, values)
+
+    assert response.status_code == 200
+    assert "data-phase" not in response.text
+    block = field_block(response, name)
+    assert message in block
+    assert 'aria-invalid="true"' in block
+    assert f'value="{typed}"' in block
+    assert 'value="12"' in field_block(response, other)
+    assert re.search(r'value="normal"[^>]*checked', field_block(response, "cbc"))
+    assert "Please check this answer" in response.text
+
+
+def test_treatment_is_the_one_required_answer(client):
+    response = client.post(CHECK, {"marrow_blasts_percent": "3"})
+
+    assert "Choose whether treatment for the leukemia has started." in field_block(
+        response, "treatment"
+    )
+    assert 'value="3"' in field_block(response, "marrow_blasts_percent")
+
+
+@pytest.mark.parametrize(
+    ("name", "typed", "understood", "shown"),
+    [
+        ("marrow_blasts_percent", "4%", None, "4%"),
+        ("marrow_blasts_percent", "4,5", "We read “4,5” as 4.5.", "4.5%"),
+        ("platelets", "150000", "We read 150000 per µL as 150 ×10⁹/L.", "150 ×10⁹/L"),
+        ("platelets", "150,000", "We read 150000 per µL as 150 ×10⁹/L.", "150 ×10⁹/L"),
+        ("anc", "1500", "We read 1500 per µL as 1.5 ×10⁹/L.", "1.5 ×10⁹/L"),
+        ("hemoglobin", "125", "We read 125 g/L as 12.5 g/dL.", "12.5 g/dL"),
+    ],
+)
+def test_common_slips_are_understood_and_said_back(client, name, typed, understood, shown):
+    response = client.post(CHECK, {"treatment": "received", name: typed})
+
+    assert data_phase(response)
+    assert shown in response.text[response.text.index('class="table numbers"') :]
+    if understood:
+        assert understood in field_block(response, name)
+
+
+def test_platelets_per_microlitre_count_as_recovered(client):
+    values = dict(treatment="received", ever_in_remission="yes", marrow_blasts_percent="1")
+    values |= dict(blood_blasts="no", anc="1800", platelets="150000", mrd="negative")
+
+    response = client.post(CHECK, values | {"symptoms": "no"})
+
+    assert data_phase(response) == "remission"
+
+
+def test_checker_never_lets_a_result_be_cached(client):
+    for response in [client.get(CHECK), client.post(CHECK, {"treatment": "none"})]:
+        assert "no-store" in response["Cache-Control"]
+
+
+def test_checker_sets_no_cookie_and_needs_none(client):
+    from django.test import Client
+
+    strict = Client(enforce_csrf_checks=True)
+
+    response = strict.post(CHECK, {"treatment": "none"})
+
+    assert response.status_code == 200
+    assert data_phase(response) == "untreated"
+    assert not response.cookies
+    assert not client.get(CHECK).cookies
+
+
+def test_values_in_the_address_are_ignored(client):
+    response = client.get(CHECK + "?treatment=none&marrow_blasts_percent=4")
+
+    assert "data-phase" not in response.text
+    assert 'value="4"' not in response.text
+
+
+def test_checker_result_runs_a_fixed_number_of_queries(client, django_assert_max_num_queries):
+    with django_assert_max_num_queries(3):
+        client.post(CHECK, {"treatment": "received", "marrow_blasts_percent": "3"})
+
+
+def test_other_methods_are_refused(client):
+    assert client.put(CHECK).status_code == 405
