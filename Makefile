@@ -9,7 +9,7 @@ PORT ?= 8000
 run: export DJANGO_HTTPS ?= 0
 run: export SECRET_KEY ?= $(shell cat $(VENV)/local-secret-key 2>/dev/null)
 
-.PHONY: run test lint format setup browser clean
+.PHONY: run test lint format bench setup browser clean
 
 run: setup $(VENV)/local-secret-key
 	$(MANAGE) migrate --noinput
@@ -25,6 +25,10 @@ test: setup browser
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+# Speed and memory figures (not a test): page time as a multiple of a static file's time.
+bench: setup
+	$(BIN)/python tests/bench/bench_pages.py
 
 format: setup
 	$(BIN)/ruff check --fix .

@@ -3,6 +3,7 @@ import datetime
 from django.contrib import admin
 from django.shortcuts import redirect
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 
 from phases.models import Disclaimer, Explanation, GlossaryTerm, Phase
@@ -47,12 +48,10 @@ class PhaseAdmin(admin.ModelAdmin):
 
     @admin.display(description="Next review", ordering="next_review_due")
     def review_status(self, phase):
+        due = date_format(phase.next_review_due)
         if phase.review_is_overdue():
-            return format_html(
-                '<strong class="review-overdue">Overdue: was due {}</strong>',
-                phase.next_review_due.strftime("%-d %b %Y"),
-            )
-        return phase.next_review_due.strftime("%-d %b %Y")
+            return format_html('<strong class="review-overdue">Overdue: was due {}</strong>', due)
+        return due
 
     def has_add_permission(self, request):
         # The five phases are fixed; their pages and the checker depend on each of them.

@@ -89,6 +89,7 @@ class CheckerReport:
     headline: SafeString
     candidates: list[Phase]
     missing: list[Question]
+    to_check: list[Question]
     findings: list[SafeString]
     numbers: list[NumberRow]
     blast_scale: BlastScale | None
@@ -120,11 +121,22 @@ def build_report(
         headline=headline,
         candidates=[phases[slug] for slug in result.candidates],
         missing=[questions[name] for name in result.missing],
+        to_check=_answers_to_check(result, questions),
         findings=[_words(f.code, texts, f.as_dict()) for f in result.findings],
         numbers=_number_rows(values),
         blast_scale=None if blasts is None else BlastScale(blasts),
         questions=questions_to_ask,
     )
+
+
+def _answers_to_check(result, questions):
+    """The answers a finding speaks of, when they conflict or keep the result open: links back
+    to them let the patient check what they typed."""
+    names = []
+    for finding in result.findings:
+        if result.undetermined or finding.code == classifier.COUNTS_NUMBERS_CONFLICT_WITH_CBC:
+            names += [name for name in finding.as_dict() if name in questions]
+    return [questions[name] for name in dict.fromkeys(names) if name not in result.missing]
 
 
 def _words(key: str, texts: Mapping[str, str], values: Mapping) -> SafeString:

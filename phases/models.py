@@ -116,6 +116,7 @@ class Disclaimer(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
+        verbose_name = verbose_name_plural = "medical disclaimer"
         constraints = [
             models.CheckConstraint(condition=models.Q(pk=1), name="only_one_disclaimer"),
         ]

@@ -86,7 +86,7 @@ def test_phase_list_is_in_display_order_and_overdue_reviews_stand_out(editor_cli
     positions = [response.text.index(name) for name in names]
     assert positions == sorted(positions)
     assert response.text.count('class="review-overdue"') == 1
-    assert "Overdue: was due 1 Jan 2025" in response.text
+    assert "Overdue: was due Jan. 1, 2025" in response.text
 
 
 def test_overdue_filter_lists_only_overdue_phases(editor_client):

@@ -224,3 +224,24 @@ def test_checker_result_runs_a_fixed_number_of_queries(client, django_assert_max
 
 def test_other_methods_are_refused(client):
     assert client.put(CHECK).status_code == 405
+
+
+def test_conflicting_answers_link_back_to_their_questions(client):
+    values = dict(treatment="received", ever_in_remission="yes", marrow_blasts_percent="2")
+    values |= dict(blood_blasts="no", cbc="abnormal", anc="2.0", platelets="200", symptoms="no")
+
+    response = client.post(CHECK, values)
+
+    section = response.text[response.text.index("Answers to check") :]
+    assert "do not agree with what you said of the blood count (not normal)" in response.text
+    assert 'href="#id_anc"' in section
+    assert 'href="#id_platelets"' in section
+    assert 'href="#div_id_cbc"' in section
+
+
+def test_a_border_value_links_back_to_the_marrow_blasts_box(client):
+    response = client.post(CHECK, {"treatment": "received", "marrow_blasts_percent": "5"})
+
+    assert data_phase(response) == "undetermined"
+    section = response.text[response.text.index("Answers to check") :]
+    assert 'href="#id_marrow_blasts_percent"' in section

@@ -61,6 +61,8 @@ class Migration(migrations.Migration):
                 ("updated_at", models.DateTimeField(auto_now=True)),
             ],
             options={
+                "verbose_name": "medical disclaimer",
+                "verbose_name_plural": "medical disclaimer",
                 "constraints": [
                     models.CheckConstraint(
                         condition=models.Q(("pk", 1)), name="only_one_disclaimer"

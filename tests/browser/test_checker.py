@@ -1,0 +1,119 @@
+"""The lab-values checker in a real phone-sized browser, used with the keyboard alone."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+def focused(page, selector):
+    return page.evaluate("s => document.activeElement.matches(s)", selector)
+
+
+def tab_to(page, selector, *, most=80):
+    """Press Tab until the element is focused, as a keyboard user would."""
+    for _ in range(most):
+        page.keyboard.press("Tab")
+        if focused(page, selector):
+            return
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+def choose(page, name, value):
+    """Tab into a group of radio buttons, then move with the arrow keys to the answer."""
+    tab_to(page, f'input[name="{name}"]')
+    for _ in range(6):
+        if page.locator(f'input[name="{name}"][value="{value}"]').is_checked():
+            return
+        page.keyboard.press("ArrowDown")
+    raise AssertionError(f"could not choose {value} for {name}")
+
+
+def type_into(page, name, text):
+    tab_to(page, f'input[name="{name}"]')
+    page.keyboard.type(text)
+
+
+def assert_accessible(page, screenshot):
+    results = Axe().run(page)
+    page.screenshot(path=screenshot, full_page=True)
+    assert screenshot.stat().st_size > 0
+    assert results.violations_count == 0, results.generate_report()
+
+
+def test_empty_checker_form_is_accessible(page, site_url, tmp_path):
+    page.goto(site_url + "/check/")
+
+    assert page.get_by_role("heading", level=1).inner_text() == (
+        "Check what your lab results suggest"
+    )
+    assert_accessible(page, tmp_path / "checker-empty.png")
+
+
+def test_keyboard_user_fills_in_the_form_and_reads_a_remission_result(page, site_url, tmp_path):
+    page.goto(site_url + "/check/")
+
+    choose(page, "treatment", "received")
+    choose(page, "ever_in_remission", "yes")
+    choose(page, "symptoms", "no")
+    type_into(page, "marrow_blasts_percent", "2")
+    choose(page, "mrd", "negative")
+    choose(page, "cbc", "normal")
+    choose(page, "blood_blasts", "no")
+    type_into(page, "platelets", "150000")
+    tab_to(page, 'button[type="submit"], input[type="submit"]')
+    page.keyboard.press("Enter")
+    page.wait_for_selector("[data-phase]")
+
+    assert page.locator("[data-phase]").get_attribute("data-phase") == "remission"
+    assert page.get_by_role("heading", name="Remission", level=2).is_visible()
+    assert page.get_by_text("We read 150000 per µL as 150 ×10⁹/L.").is_visible()
+    assert page.get_by_role("img", name="Marrow blasts of 2% on a scale").is_visible()
+    assert_accessible(page, tmp_path / "checker-result-remission.png")
+
+
+def test_cant_tell_result_is_accessible_and_links_back_to_the_missing_answer(
+    page, site_url, tmp_path
+):
+    page.goto(site_url + "/check/")
+    choose(page, "treatment", "received")
+    type_into(page, "marrow_blasts_percent", "3")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("[data-phase]")
+
+    assert page.locator("[data-phase]").get_attribute("data-phase") == "undetermined"
+    assert_accessible(page, tmp_path / "checker-result-cant-tell.png")
+    page.get_by_role("link", name="What does your report or care team say").click()
+    assert page.evaluate("location.hash") == "#div_id_cbc"
+
+
+def test_form_with_errors_is_accessible_and_keeps_the_answers(page, site_url, tmp_path):
+    page.goto(site_url + "/check/")
+    choose(page, "cbc", "normal")
+    type_into(page, "marrow_blasts_percent", "four")
+    type_into(page, "anc", "45%")
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".error-summary")
+
+    assert page.get_by_role("alert").is_visible()
+    assert page.locator("#id_marrow_blasts_percent").input_value() == "four"
+    assert page.locator('input[name="cbc"][value="normal"]').is_checked()
+    anc = page.get_by_role("textbox", name="Neutrophils, absolute count (ANC)")
+    assert "not a percent" in anc.evaluate(
+        "e => e.getAttribute('aria-describedby').split(' ')"
+        ".map(id => document.getElementById(id).textContent).join(' ')"
+    )
+    assert_accessible(page, tmp_path / "checker-errors.png")
+
+
+def test_checker_works_without_javascript(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "/check/")
+
+    page.get_by_label("No, not yet").check()
+    page.get_by_role("textbox", name="Blasts in the bone marrow").fill("40")
+    page.get_by_role("button", name="Show what my results suggest").click()
+
+    assert page.locator("[data-phase]").get_attribute("data-phase") == "untreated"
+    context.close()
