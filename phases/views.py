@@ -32,7 +32,7 @@ def glossary(request):
 @sensitive_post_parameters()
 @csrf_exempt
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def check(request):
     form = LabReportForm(request.POST if request.method == "POST" else None)
     report = None

@@ -222,7 +222,8 @@ def test_checker_result_runs_a_fixed_number_of_queries(client, django_assert_max
         client.post(CHECK, {"treatment": "received", "marrow_blasts_percent": "3"})
 
 
-def test_other_methods_are_refused(client):
+def test_checker_answers_head_and_refuses_other_methods(client):
+    assert client.head(CHECK).status_code == 200
     assert client.put(CHECK).status_code == 405
 
 
