@@ -101,10 +101,15 @@ class CheckerReport:
 
 
 def build_report(
-    values: classifier.LabValues, result: classifier.Result, *, questions: Mapping[str, Question]
+    values: classifier.LabValues,
+    result: classifier.Result,
+    *,
+    questions: Mapping[str, Question],
+    drafts: bool = False,
 ) -> CheckerReport:
-    phases = {phase.slug: phase for phase in Phase.objects.all()}
-    texts = dict(Explanation.objects.values_list("key", "text"))
+    """The report patients read; with `drafts`, the unpublished wording staff are previewing."""
+    phases = {phase.slug: _shown(phase, drafts) for phase in Phase.objects.all()}
+    texts = {text.key: _shown(text, drafts).text for text in Explanation.objects.all()}
     numbers = {name: getattr(values, name) for name in wording.PHASE_PLACEHOLDERS}
     blasts = values.marrow_blasts_percent
     if result.phase:
@@ -127,6 +132,10 @@ def build_report(
         blast_scale=None if blasts is None else BlastScale(blasts),
         questions=questions_to_ask,
     )
+
+
+def _shown(content, drafts):
+    return content.with_draft() if drafts else content
 
 
 def _answers_to_check(result, questions):

@@ -5,9 +5,11 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 from phases import wording
 from phases.markdown import render_markdown
+from phases.publishing import EditableContent
 
 MARKDOWN_HELP = (
     "Written in Markdown: a blank line starts a new paragraph, ## starts a heading, "
@@ -16,7 +18,9 @@ MARKDOWN_HELP = (
 )
 
 
-class Phase(models.Model):
+class Phase(EditableContent):
+    DRAFT_FIELDS = ("name", "summary", "body", "questions")
+
     class Slug(models.TextChoices):
         UNTREATED = "untreated", "Untreated"
         REMISSION = "remission", "Remission"
@@ -69,8 +73,14 @@ class Phase(models.Model):
         help_text="Name and role of the clinician who last checked this page.",
     )
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["order"]
+        permissions = [
+            ("publish_phase", "Can publish phase changes"),
+            ("review_phase", "Can mark phases as clinically reviewed"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(next_review_due__gte=models.F("last_reviewed")),
@@ -105,8 +115,10 @@ class Phase(models.Model):
         return previous, following
 
 
-class Disclaimer(models.Model):
+class Disclaimer(EditableContent):
     """The medical disclaimer shown on every page. There is exactly one."""
+
+    DRAFT_FIELDS = ("text",)
 
     SINGLETON_PK = 1
 
@@ -114,9 +126,11 @@ class Disclaimer(models.Model):
         help_text="Shown at the foot of every page and with every checker result. " + MARKDOWN_HELP,
     )
     updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = verbose_name_plural = "medical disclaimer"
+        permissions = [("publish_disclaimer", "Can publish disclaimer changes")]
         constraints = [
             models.CheckConstraint(condition=models.Q(pk=1), name="only_one_disclaimer"),
         ]
@@ -137,7 +151,14 @@ class Disclaimer(models.Model):
         return render_markdown(self.text)
 
 
-class GlossaryTerm(models.Model):
+class GlossaryTermQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+
+class GlossaryTerm(EditableContent):
+    DRAFT_FIELDS = ("term", "slug", "definition")
+
     term = models.CharField(max_length=80, unique=True, help_text="The word or phrase.")
     slug = models.SlugField(
         "anchor",
@@ -150,8 +171,18 @@ class GlossaryTerm(models.Model):
         help_text="A plain explanation in one to three short sentences. No Markdown needed."
     )
 
+    is_published = models.BooleanField(
+        default=False,
+        editable=False,
+        help_text="A new term stays hidden from patients until it is first published.",
+    )
+    history = HistoricalRecords()
+
+    objects = GlossaryTermQuerySet.as_manager()
+
     class Meta:
         ordering = [Lower("term")]
+        permissions = [("publish_glossaryterm", "Can publish glossary changes")]
 
     def __str__(self):
         return self.term
@@ -160,8 +191,10 @@ class GlossaryTerm(models.Model):
         return f"{reverse('phases:glossary')}#{self.slug}"
 
 
-class Explanation(models.Model):
+class Explanation(EditableContent):
     """One text of the lab-values checker: a phase result, a finding, or a can't-tell text."""
+
+    DRAFT_FIELDS = ("text",)
 
     class Kind(models.TextChoices):
         PHASE = "phase", "Phase result"
@@ -180,9 +213,12 @@ class Explanation(models.Model):
         "listed above. " + MARKDOWN_HELP,
     )
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["kind", "key"]
         verbose_name = "checker explanation"
+        permissions = [("publish_explanation", "Can publish checker explanation changes")]
 
     def __str__(self):
         return wording.WHEN_SHOWN.get(self.key, self.key)

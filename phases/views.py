@@ -22,7 +22,8 @@ def phase_detail(request, slug):
 
 
 def glossary(request):
-    return render(request, "phases/glossary.html", {"terms": GlossaryTerm.objects.all()})
+    terms = GlossaryTerm.objects.published()
+    return render(request, "phases/glossary.html", {"terms": terms})
 
 
 # The checker stores nothing and changes nothing, so a forged request can do no harm: it needs
@@ -34,9 +35,18 @@ def glossary(request):
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def check(request):
+    return render_checker(request)
+
+
+@sensitive_variables()
+def render_checker(request, *, drafts=False):
+    """The checker page; with `drafts`, staff preview unpublished wording (see admin)."""
     form = LabReportForm(request.POST if request.method == "POST" else None)
     report = None
     if form.is_valid():
         values = form.lab_values()
-        report = build_report(values, classify(values), questions=form.questions())
-    return render(request, "phases/check.html", {"form": form, "report": report})
+        report = build_report(values, classify(values), questions=form.questions(), drafts=drafts)
+    if drafts:
+        form.helper.form_action = request.path
+    context = {"form": form, "report": report, "preview": drafts}
+    return render(request, "phases/check.html", context)

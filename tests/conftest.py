@@ -2,15 +2,36 @@ import pytest
 from django.contrib.auth.models import Group, User
 
 
+def make_staff(username, group, **fields):
+    user = User.objects.create_user(
+        username, password=f"a-long-{username}-password", is_staff=True, **fields
+    )
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
 @pytest.fixture
 def editor(db):
     """A hospital editor: staff, in the "Content editors" group the migrations create."""
-    user = User.objects.create_user("editor", password="a-long-editor-password", is_staff=True)
-    user.groups.add(Group.objects.get(name="Content editors"))
-    return user
+    return make_staff("editor", "Content editors", first_name="Eddie", last_name="Editor")
+
+
+@pytest.fixture
+def approver(db):
+    """A senior editor or clinician who may also publish and mark pages reviewed."""
+    return make_staff("approver", "Content approvers", first_name="Ada", last_name="Approver")
 
 
 @pytest.fixture
 def editor_client(client, editor):
     client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def approver_client(editor, approver):
+    from django.test import Client
+
+    client = Client()
+    client.force_login(approver)
     return client

@@ -20,6 +20,11 @@ def change_url(key):
     return f"/admin/phases/explanation/{Explanation.objects.get(key=key).pk}/change/"
 
 
+def post_text(client, key, text, **buttons):
+    version = Explanation.objects.get(key=key).version
+    return client.post(change_url(key), {"text": text, "version": version, **buttons})
+
+
 def test_every_finding_phase_and_cant_tell_text_is_seeded_and_valid():
     seeded = dict(Explanation.objects.values_list("key", "text"))
 
@@ -42,9 +47,12 @@ def test_admin_lists_the_placeholders_a_text_may_use(editor_client):
     assert "Untreated, with marrow blasts below 20%." in response.text
 
 
-def test_editor_changes_an_explanation_and_the_checker_uses_it(editor_client, client):
-    editor_client.post(
-        change_url("remission"), {"text": "Blasts at {marrow_blasts_percent}%: **remission**."}
+def test_approver_changes_an_explanation_and_the_checker_uses_it(approver_client, client):
+    post_text(
+        approver_client,
+        "remission",
+        "Blasts at {marrow_blasts_percent}%: **remission**.",
+        _publish="Publish",
     )
 
     response = client.post("/check/", REMISSION_VALUES)
@@ -67,7 +75,7 @@ def test_admin_refuses_a_broken_explanation_and_keeps_the_editors_text(
 ):
     before = Explanation.objects.get(key="remission").text
 
-    response = editor_client.post(change_url("remission"), {"text": text})
+    response = post_text(editor_client, "remission", text)
 
     assert response.status_code == 200
     assert message in response.text
