@@ -11,10 +11,13 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.timezone import localtime
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.models import ModelChange, ModelDelta
 from simple_history.template_utils import HistoricalRecordContextHelper
 
 from phases.readability import MAX_GRADE, reading_level
-from phases.word_diff import word_diff_html
+from phases.word_diff import same_text, word_diff_html
+
+UNCOMPARED = {"id", "version", "updated_at"}  # bookkeeping, not content
 
 
 class EditorialForm(forms.ModelForm):
@@ -22,7 +25,8 @@ class EditorialForm(forms.ModelForm):
     version, keeping the editor's text and showing what the other editor changed."""
 
     use_draft = True  # False on the history page, where an old published version is shown
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # The version this editor started from; not called "version", which the model owns.
+    edit_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -30,19 +34,24 @@ class EditorialForm(forms.ModelForm):
         if instance.pk:
             model = type(instance)
             current = model.objects.filter(pk=instance.pk).values_list("version", flat=True)
-            self.fields["version"].initial = current.first()
+            self.fields["edit_version"].initial = current.first()
             if self.use_draft and instance.draft and not self.is_bound:
                 self.initial.update({k: v for k, v in instance.draft.items() if k in self.fields})
 
     def clean(self):
         cleaned_data = super().clean()
+        for field, value in cleaned_data.items():
+            if isinstance(value, str):
+                # Browsers send textarea lines ending in \r\n; store plain \n so that a
+                # history or conflict comparison shows only real changes.
+                cleaned_data[field] = value.replace("\r\n", "\n")
         if self.instance.pk:
             # The admin saves inside a transaction: the row stays locked until the save is done.
             current = type(self.instance).objects.select_for_update().get(pk=self.instance.pk)
-            started = cleaned_data.get("version")
+            started = cleaned_data.get("edit_version")
             if started != current.version:
                 self.data = self.data.copy()
-                self.data["version"] = current.version  # saving again, after merging, is allowed
+                self.data["edit_version"] = current.version  # saving again, after merging, works
                 raise ValidationError(conflict_message(current, started), code="stale")
         return cleaned_data
 
@@ -83,24 +92,33 @@ def capfirst_label(instance, field):
 
 
 class WordDiffContextHelper(HistoricalRecordContextHelper):
-    """History shows text changes word by word rather than as two long strings."""
+    """History shows text changes word by word; a draft is shown as what it would change in
+    the published text."""
 
     def context_for_delta_changes(self, delta):
         changes = []
         for change in delta.changes:
-            label = capfirst_label(self.model, change.field) if change.field != "draft" else "Draft"
-            old, new = change.old, change.new
             if change.field == "draft":
-                old, new = _draft_text(old), _draft_text(new)
-            if isinstance(old, str) and isinstance(new, str):
-                changes.append({"field": label, "diff": mark_safe(word_diff_html(old, new))})
+                changes += self._draft_changes(change.new)
+            elif isinstance(change.old, str) and isinstance(change.new, str):
+                diff = mark_safe(word_diff_html(change.old, change.new))
+                changes.append({"field": capfirst_label(self.model, change.field), "diff": diff})
             else:
-                changes.append({"field": label, "old": old, "new": new})
+                label = capfirst_label(self.model, change.field)
+                changes.append({"field": label, "old": change.old, "new": change.new})
         return changes
 
-
-def _draft_text(draft):
-    return "\n".join(f"{key}: {value}" for key, value in (draft or {}).items()) or "(none)"
+    def _draft_changes(self, draft):
+        if not draft:
+            return [{"field": "Draft", "old": "unpublished changes", "new": "none"}]
+        return [
+            {
+                "field": f"Draft of {capfirst_label(self.model, field).lower()}",
+                "diff": mark_safe(word_diff_html(getattr(self.record, field), value)),
+            }
+            for field, value in draft.items()
+            if not same_text(value, getattr(self.record, field))
+        ]
 
 
 class EditorialAdmin(SimpleHistoryAdmin):
@@ -116,6 +134,12 @@ class EditorialAdmin(SimpleHistoryAdmin):
     # Permissions: "Content editors" save drafts; "Content approvers" also publish.
     def has_publish_permission(self, request):
         return request.user.has_perm(f"phases.publish_{self.opts.model_name}")
+
+    def get_fieldsets(self, request, obj=None):
+        # The hidden version travels with the form, so a stale save can be recognised.
+        (name, options), *rest = super().get_fieldsets(request, obj)
+        fields = [field for field in options["fields"] if field != "edit_version"]
+        return [(name, {**options, "fields": [*fields, "edit_version"]}), *rest]
 
     def get_readonly_fields(self, request, obj=None):
         return [*super().get_readonly_fields(request, obj), "reading_level"]
@@ -151,6 +175,24 @@ class EditorialAdmin(SimpleHistoryAdmin):
     def get_historical_record_context_helper(self, request, historical_record):
         return WordDiffContextHelper(self.model, historical_record)
 
+    def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
+        # Like simple-history's, but drafts (not editable in a form field) count as changes.
+        # (simple-history's diff_against skips fields that are not editable in a form.)
+        compared = [f.attname for f in self.model._meta.concrete_fields if f.name not in UNCOMPARED]
+        newer = None
+        for older in historical_records:
+            if newer is not None:
+                changes = [
+                    ModelChange(field, old, new)
+                    for field in compared
+                    if (old := getattr(older, field)) != (new := getattr(newer, field))
+                ]
+                helper = self.get_historical_record_context_helper(request, newer)
+                newer.history_delta_changes = helper.context_for_delta_changes(
+                    ModelDelta(changes, [change.field for change in changes], older, newer)
+                )
+            newer = older
+
     def save_model(self, request, obj, form, change):
         publishing = "_publish" in request.POST or (
             "_save" in request.POST and self.has_publish_permission(request)
@@ -159,7 +201,7 @@ class EditorialAdmin(SimpleHistoryAdmin):
             raise PermissionDenied
         reverting = getattr(request, "reverting", False)
         if change:
-            obj.version = (form.cleaned_data.get("version") or obj.version) + 1
+            obj.version = (form.cleaned_data.get("edit_version") or obj.version) + 1
         if publishing:
             obj.draft = None
             if hasattr(obj, "is_published"):

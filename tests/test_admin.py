@@ -14,7 +14,7 @@ def phase_form_data(phase, **changes):
         "summary": phase.summary,
         "body": phase.body,
         "questions": phase.questions,
-        "version": phase.version,
+        "edit_version": phase.version,
     }
     return data | changes
 
@@ -110,7 +110,7 @@ def test_approver_changes_the_disclaimer(approver_client, client):
 
     approver_client.post(
         f"/admin/phases/disclaimer/{disclaimer.pk}/change/",
-        {"text": "Only for learning.", "version": disclaimer.version, "_publish": "Publish"},
+        {"text": "Only for learning.", "edit_version": disclaimer.version, "_publish": "Publish"},
     )
 
     assert "Only for learning." in client.get("/").text

@@ -22,7 +22,7 @@ def phase_url(phase, action="change"):
 def phase_form(phase, **changes):
     shown = phase.with_draft()
     data = {field: getattr(shown, field) for field in Phase.DRAFT_FIELDS}
-    return data | {"version": phase.version} | changes
+    return data | {"edit_version": phase.version} | changes
 
 
 def remission():
@@ -61,7 +61,8 @@ def test_revert_restores_an_earlier_version_in_one_step_and_is_recorded(approver
     form_page = approver_client.get(revert_url)
     assert original_summary in form_page.text
     response = approver_client.post(
-        revert_url, phase_form(first.instance, version=remission().version) | {"_save": "Revert"}
+        revert_url,
+        phase_form(first.instance, edit_version=remission().version) | {"_save": "Revert"},
     )
 
     assert response.status_code == 302
@@ -89,7 +90,7 @@ def test_a_second_save_of_a_stale_version_is_refused_and_keeps_the_text(editor_c
 
     again = editor_client.post(
         phase_url(stale),
-        phase_form(stale, summary="Merged wording.", version=remission().version)
+        phase_form(stale, summary="Merged wording.", edit_version=remission().version)
         | {"_continue": "Save"},
     )
     assert again.status_code == 302
@@ -130,7 +131,7 @@ def test_a_draft_explanation_is_invisible_to_the_checker_but_shows_in_preview(
     explanation = Explanation.objects.get(key="remission")
     editor_client.post(
         f"/admin/phases/explanation/{explanation.pk}/change/",
-        {"text": "Draft: blasts {marrow_blasts_percent}%.", "version": 1, "_continue": "Save"},
+        {"text": "Draft: blasts {marrow_blasts_percent}%.", "edit_version": 1, "_continue": "Save"},
     )
 
     public = client.post("/check/", REMISSION_VALUES).text
@@ -191,7 +192,7 @@ def test_a_new_glossary_term_stays_hidden_until_published(editor_client, approve
             "term": "Lumbar puncture",
             "slug": "lumbar-puncture",
             "definition": "A test of spinal fluid.",
-            "version": term.version,
+            "edit_version": term.version,
             "_publish": "Publish",
         },
     )

@@ -22,7 +22,7 @@ def change_url(key):
 
 def post_text(client, key, text, **buttons):
     version = Explanation.objects.get(key=key).version
-    return client.post(change_url(key), {"text": text, "version": version, **buttons})
+    return client.post(change_url(key), {"text": text, "edit_version": version, **buttons})
 
 
 def test_every_finding_phase_and_cant_tell_text_is_seeded_and_valid():
