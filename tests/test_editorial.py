@@ -322,6 +322,7 @@ def test_repeated_wrong_passwords_lock_the_sign_in_for_a_while(client, editor, s
 
     assert response.status_code == 429
     assert "Too many failed sign-in attempts" in response.text
+    assert "paused for 30 minutes" in response.text
     assert "_auth_user_id" not in client.session
 
 
