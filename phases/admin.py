@@ -10,7 +10,7 @@ from django.utils.html import format_html
 from django.views.decorators.csrf import csrf_exempt
 
 from phases.editorial_admin import EditorialAdmin
-from phases.models import Disclaimer, Explanation, GlossaryTerm, Phase
+from phases.models import Disclaimer, Explanation, GlossaryTerm, Partner, Phase
 from phases.publishing import add_months
 
 DUE_SOON_DAYS = 30
@@ -191,3 +191,37 @@ class ExplanationAdmin(EditorialAdmin):
         from phases.views import render_checker
 
         return render_checker(request, drafts=True)
+
+
+@admin.register(Partner)
+class PartnerAdmin(admin.ModelAdmin):
+    list_display = ["name", "key", "is_active", "origins_list", "accent_colour"]
+    list_filter = ["is_active"]
+    search_fields = ["name", "key", "allowed_origins"]
+    prepopulated_fields = {"key": ["name"]}
+    readonly_fields = ["snippet"]
+    fields = [
+        "name",
+        "key",
+        "is_active",
+        "allowed_origins",
+        "accent_colour",
+        "back_link_url",
+        "back_link_text",
+        "snippet",
+    ]
+
+    @admin.display(description="Allowed origins")
+    def origins_list(self, partner):
+        return ", ".join(partner.origins) or "none"
+
+    @admin.display(description="Snippet for the partner's webmaster")
+    def snippet(self, partner):
+        if not partner.pk:
+            return "Shown after the first save."
+        return format_html(
+            '<code>&lt;script src="…/static/embed.js" data-partner="{}" data-page="check" '
+            "async&gt;&lt;/script&gt;</code><br>More pages and a live preview: "
+            '<a href="/embed/help/">the embedding help page</a>.',
+            partner.key,
+        )

@@ -197,3 +197,11 @@ def _number_rows(values: classifier.LabValues) -> list[NumberRow]:
 def _with_unit(value, unit: str) -> str:
     shown = value if isinstance(value, str) else format_number(value, group=True)
     return f"{shown}{unit}" if unit == "%" else f"{shown} {unit}"
+
+
+def finding_texts(result: classifier.Result) -> list[tuple[classifier.Finding, SafeString]]:
+    """Each finding of `result` with its published wording, rendered exactly as the checker
+    page shows it (built-in wording when a stored text is missing or broken). For the JSON API."""
+    codes = [finding.code for finding in result.findings]
+    texts = dict(Explanation.objects.filter(key__in=codes).values_list("key", "text"))
+    return [(f, _words(f.code, texts, f.as_dict())) for f in result.findings]

@@ -5,6 +5,7 @@ handler, a javascript: link) is removed by nh3 after Markdown has done its work.
 """
 
 import functools
+import html
 
 import markdown
 import nh3
@@ -34,6 +35,11 @@ def render_markdown(text: str) -> SafeString:
     return mark_safe(clean)
 
 
+def html_to_text(fragment: str) -> str:
+    """The words of an HTML fragment, tags removed and entities such as &amp; turned back."""
+    return html.unescape(nh3.clean(fragment, tags=set())).strip()
+
+
 def markdown_to_text(text: str) -> str:
-    """The words of a Markdown text without its markup, for readability scores."""
-    return nh3.clean(render_markdown(text), tags=set()).strip()
+    """The words of a Markdown text without its markup, for readability and plain-text uses."""
+    return html_to_text(render_markdown(text))

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "csp",
     "simple_history",
     "axes",
+    "corsheaders",
     "phases",
 ]
 
@@ -65,6 +66,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -165,6 +168,10 @@ if env_flag("DJANGO_BEHIND_PROXY", default=False):
     # The proxy in front (nginx, a load balancer) ends TLS and says so in this header.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_HTTPONLY = True
+
+# Browsers may call the API from a partner's site only (phases.partners decides per request).
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS", "POST"]
 
 # Editorial workflow.
 REVIEW_INTERVAL_MONTHS = int(os.environ.get("REVIEW_INTERVAL_MONTHS", "12"))

@@ -49,7 +49,7 @@ def site_url(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(scope="session")
-def browser():
+def playwright():
     # While Playwright's event loop lives in this thread, Django keeps database connections per
     # async context, so the tests get a new connection object. Hand it the seeded content that
     # the test database setup saved, so `serialized_rollback` restores it after each flush.
@@ -57,9 +57,14 @@ def browser():
     with sync_playwright() as playwright:
         if seeded_content is not None:
             connections[DEFAULT_DB_ALIAS]._test_serialized_contents = seeded_content
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+        yield playwright
+
+
+@pytest.fixture(scope="session")
+def browser(playwright):
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
 
 
 @pytest.fixture

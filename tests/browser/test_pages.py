@@ -13,6 +13,9 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
         ("/phases/minimal-residual-disease/", "Minimal residual disease (MRD)"),
         ("/glossary/", "Glossary"),
         ("/phases/no-such-phase/", "We can't find that page"),
+        ("/embed/help/", "Embed the ALL Phase Portal in your site"),
+        ("/embed/demo/phases/relapsed/", "Relapsed (recurrent)"),
+        ("/embed/demo/check/", "Check what your lab results suggest"),
     ],
 )
 def test_page_has_no_accessibility_violations(page, site_url, path, heading, tmp_path):

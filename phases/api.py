@@ -1,0 +1,297 @@
+"""The public JSON API under /api/v1/: the published content, the checker, and a code lookup.
+
+Everything here shows what patients see on the site: published fields only, never a draft. The
+classifier runs on the values in the request and keeps nothing: no database write, no log
+line with a value, no cache (the answer is sent with Cache-Control: no-store). No endpoint
+needs a cookie or a CSRF token; browsers on partner sites are let in by CORS settings.
+Every bad request gets status 400 and a list of problems, each naming the field it is about.
+"""
+
+import datetime
+from typing import Literal
+
+from django.core.exceptions import RequestDataTooBig
+from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
+from django.views.decorators.debug import sensitive_variables
+from ninja import Field, NinjaAPI, Path, Query, Schema
+from ninja.errors import HttpError, ValidationError
+
+from phases import classifier, connect
+from phases.classifier import Answer, CountsWord, MrdResult, Treatment
+from phases.explanations import finding_texts
+from phases.markdown import html_to_text, markdown_to_text
+from phases.models import Disclaimer, GlossaryTerm, Phase
+
+api = NinjaAPI(
+    title="ALL Phase Portal API",
+    version="1",
+    description=(
+        "Patient education about the phases of acute lymphoblastic leukemia (ALL): the "
+        "published phase pages, glossary and medical disclaimer, the lab-values checker, and a "
+        "diagnosis-code lookup in the manner of MedlinePlus Connect. Nothing here is a "
+        "diagnosis: every result tells the patient to confirm it with their care team. "
+        "No authentication; bad requests get status 400 with a list of problems."
+    ),
+    urls_namespace="api",
+    docs_url=None,
+)
+
+PhaseSlug = Literal[classifier.PHASE_SLUGS]
+InputName = Literal[tuple(classifier.LabValues.__dataclass_fields__)]
+
+
+# Errors ------------------------------------------------------------------------------------
+
+
+class Problem(Schema):
+    loc: list[str | int] = Field(description='Where the problem is, e.g. ["body", "anc"].')
+    msg: str = Field(description="What is wrong, in words.")
+    type: str = Field(description="A short machine-readable name of the problem.")
+
+
+class BadRequest(Schema):
+    detail: list[Problem]
+
+
+class NotFound(Schema):
+    detail: str
+
+
+@api.exception_handler(ValidationError)
+def bad_request(request, exc):
+    """400, not ninja's 422: the values the caller sent are never echoed back."""
+    problems = [
+        {"loc": _location(error["loc"]), "msg": error["msg"], "type": error["type"]}
+        for error in exc.errors
+    ]
+    return api.create_response(request, {"detail": problems}, status=400)
+
+
+def _location(loc):
+    # ninja names the body parameter ("body", "report", "anc"); callers know it as the body.
+    loc = list(loc)
+    return loc[:1] + loc[2:] if loc[:1] == ["body"] and len(loc) > 1 else loc
+
+
+@api.exception_handler(HttpError)
+def http_error(request, exc):
+    if exc.status_code == 400:  # ninja's only 400: a body it cannot parse as JSON
+        return _bad_body(request, "Send a JSON object.", "json_invalid")
+    return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
+
+
+@api.exception_handler(RequestDataTooBig)
+def body_too_big(request, exc):
+    return _bad_body(request, "The body is too large for a lab report.", "too_large")
+
+
+def _bad_body(request, msg, kind):
+    problem = {"loc": ["body"], "msg": msg, "type": kind}
+    return api.create_response(request, {"detail": [problem]}, status=400)
+
+
+# Content -----------------------------------------------------------------------------------
+
+
+class PhaseOut(Schema):
+    slug: PhaseSlug = Field(description="The phase's fixed name in addresses.")
+    order: int = Field(description="Display order: 1 comes first.")
+    name: str
+    summary: str = Field(description="One plain sentence.")
+    body_markdown: str = Field(description="What this phase means, as staff wrote it.")
+    body_html: str = Field(description="The same, as sanitised HTML.")
+    body_text: str = Field(description="The same, as plain text.")
+    questions_markdown: str = Field(description="Questions to ask the care team.")
+    questions_html: str
+    questions_text: str
+    icd10_code: str = Field(description="The ICD-10-CM diagnosis code of the phase.")
+    last_reviewed: datetime.date = Field(description="Day of the last clinical review.")
+    next_review_due: datetime.date = Field(description="Day the next review is due.")
+    reviewer: str = Field(description="Name and role of the reviewing clinician.")
+    url: str = Field(description="Absolute address of the page patients read.")
+
+
+def _phase(request, phase: Phase) -> dict:
+    return {
+        "slug": phase.slug,
+        "order": phase.order,
+        "name": phase.name,
+        "summary": phase.summary,
+        "body_markdown": phase.body,
+        "body_html": phase.body_html,
+        "body_text": markdown_to_text(phase.body),
+        "questions_markdown": phase.questions,
+        "questions_html": phase.questions_html,
+        "questions_text": markdown_to_text(phase.questions),
+        "icd10_code": phase.icd10_code,
+        "last_reviewed": phase.last_reviewed,
+        "next_review_due": phase.next_review_due,
+        "reviewer": phase.reviewer,
+        "url": request.build_absolute_uri(phase.get_absolute_url()),
+    }
+
+
+@api.get("/phases", response=list[PhaseOut], tags=["Content"], summary="List the five phases")
+def list_phases(request):
+    """Every phase, in the order the site shows them."""
+    return [_phase(request, phase) for phase in Phase.objects.all()]
+
+
+@api.get(
+    "/phases/{slug}",
+    response={200: PhaseOut, 404: NotFound},
+    tags=["Content"],
+    summary="Get one phase",
+)
+def get_phase(request, slug: str = Path(..., description="The phase's slug.", example="remission")):
+    phase = Phase.objects.filter(slug=slug).first()
+    if phase is None:
+        known = ", ".join(classifier.PHASE_SLUGS)
+        raise HttpError(404, f"There is no phase with this slug. The slugs are: {known}.")
+    return _phase(request, phase)
+
+
+class DisclaimerOut(Schema):
+    text_markdown: str = Field(description="The medical disclaimer, as staff wrote it.")
+    html: str = Field(description="The same, as sanitised HTML.")
+    text: str = Field(description="The same, as plain text.")
+
+
+@api.get(
+    "/disclaimer",
+    response={200: DisclaimerOut, 404: NotFound},
+    tags=["Content"],
+    summary="Get the medical disclaimer",
+)
+def get_disclaimer(request):
+    """Show it with anything you take from this API."""
+    disclaimer = Disclaimer.current()
+    if disclaimer is None:
+        raise HttpError(404, "No medical disclaimer has been written yet.")
+    return {"text_markdown": disclaimer.text, "html": disclaimer.html, "text": _text(disclaimer)}
+
+
+def _text(disclaimer: Disclaimer | None) -> str:
+    return markdown_to_text(disclaimer.text) if disclaimer else ""
+
+
+class TermOut(Schema):
+    term: str
+    anchor: str = Field(description="The term's anchor on the glossary page.")
+    definition: str = Field(description="A plain explanation in one to three sentences.")
+    url: str = Field(description="Absolute address of the term on the glossary page.")
+
+
+@api.get("/glossary", response=list[TermOut], tags=["Content"], summary="List the glossary")
+def list_glossary(request):
+    """Every published term, in alphabetical order."""
+    return [
+        {
+            "term": term.term,
+            "anchor": term.slug,
+            "definition": term.definition,
+            "url": request.build_absolute_uri(term.get_absolute_url()),
+        }
+        for term in GlossaryTerm.objects.published()
+    ]
+
+
+# Checker -----------------------------------------------------------------------------------
+
+
+def _number(name: str, meaning: str):
+    low, high = classifier.RANGES[name]
+    return Field(None, ge=low, le=high, strict=True, allow_inf_nan=False, description=meaning)
+
+
+class LabReport(Schema):
+    """The answers of the checker form, with the same names; only `treatment` is required."""
+
+    model_config = {"extra": "forbid"}
+
+    treatment: Treatment = Field(description="Has there been treatment beyond symptom relief?")
+    ever_in_remission: Answer = Field(
+        Answer.UNKNOWN, description="Before these results, was it ever said to be in remission?"
+    )
+    marrow_blasts_percent: float | None = _number("marrow_blasts_percent", "Marrow blasts in %.")
+    blood_blasts: Answer = Field(Answer.UNKNOWN, description="Are blasts reported in the blood?")
+    cbc: CountsWord = Field(CountsWord.UNKNOWN, description="What the report says of the CBC.")
+    anc: float | None = _number("anc", "Absolute neutrophil count, x10^9/L.")
+    platelets: float | None = _number("platelets", "Platelet count, x10^9/L.")
+    wbc: float | None = _number("wbc", "White cell count, x10^9/L (shown, not a rule input).")
+    hemoglobin: float | None = _number("hemoglobin", "g/dL (shown, not a rule input).")
+    mrd: MrdResult = Field(MrdResult.UNKNOWN, description="Minimal residual disease test result.")
+    symptoms: Answer = Field(Answer.UNKNOWN, description="Signs of leukemia now, such as fever?")
+
+
+class FindingOut(Schema):
+    code: Literal[classifier.FINDING_CODES] = Field(description="Which finding this is.")
+    values: dict[str, float | str] = Field(description="The values the finding speaks of.")
+    text: str = Field(description="The finding in words, as plain text.")
+    html: str = Field(description="The finding in words, as sanitised HTML.")
+
+
+class ClassifyOut(Schema):
+    phase: PhaseSlug | None = Field(description="The phase, or null when we can't tell yet.")
+    candidates: list[PhaseSlug] = Field(description="Phases still possible when phase is null.")
+    findings: list[FindingOut] = Field(description="The reasons behind the result.")
+    missing: list[InputName] = Field(description="Inputs that would help decide.")
+    phase_url: str | None = Field(description="Absolute address of the phase's page.")
+    disclaimer: str = Field(description="The medical disclaimer, as plain text: show it.")
+
+
+@api.post(
+    "/classify",
+    response={200: ClassifyOut, 400: BadRequest},
+    tags=["Checker"],
+    summary="Sort lab values into a phase",
+)
+@sensitive_variables()  # the values stay out of error reports, as on the checker page
+def classify(request: HttpRequest, report: LabReport, response: HttpResponse):
+    """The checker's rules (see the classifier spec): a phase, or why we can't tell yet.
+
+    A teaching aid, not a diagnosis. The values are used for this answer only and never
+    stored, logged or cached.
+    """
+    add_never_cache_headers(response)
+    result = classifier.classify(classifier.LabValues(**report.model_dump()))
+    path = result.phase and reverse("phases:detail", kwargs={"slug": result.phase})
+    return {
+        "phase": result.phase,
+        "candidates": list(result.candidates),
+        "findings": [
+            {"code": f.code, "values": f.as_dict(), "text": html_to_text(words), "html": words}
+            for f, words in finding_texts(result)
+        ],
+        "missing": list(result.missing),
+        "phase_url": path and request.build_absolute_uri(path),
+        "disclaimer": _text(Disclaimer.current()),
+    }
+
+
+# Code lookup -------------------------------------------------------------------------------
+
+
+@api.get(
+    "/connect",
+    response={200: connect.ConnectAnswer, 400: BadRequest},
+    by_alias=True,
+    tags=["Connect"],
+    summary="Look up phase pages by ICD-10-CM code (MedlinePlus Connect style)",
+    openapi_extra=connect.ATOM_ALTERNATIVE,
+)
+def lookup_code(request, params: Query[connect.LookupParams]):
+    """The phase pages for a diagnosis code, as an Atom feed in MedlinePlus Connect's JSON
+    form or as Atom XML, for infobuttons in electronic health records. C91.00 gives the
+    untreated and refractory pages, C91.01 remission and MRD, C91.02 relapsed; an unknown
+    code gives an empty feed."""
+    if problems := connect.problems(params):
+        raise ValidationError(
+            [{"loc": ("query", name), "msg": msg, "type": "value_error"} for name, msg in problems]
+        )
+    answer = connect.feed(request, code=params.code)
+    if params.response_type == connect.XML:
+        return HttpResponse(connect.atom(answer), content_type=connect.ATOM_CONTENT_TYPE)
+    return answer

@@ -1,0 +1,232 @@
+"""Look up the phase pages for a diagnosis code, the way MedlinePlus Connect answers an EHR.
+
+A health record asks "what can this patient read about this diagnosis?" with the URL parameters
+of the HL7 Infobutton standard (mainSearchCriteria.v.c is the code, mainSearchCriteria.v.cs its
+code system, knowledgeResponseType the format). The answer is an Atom feed with one entry per
+page: as Atom XML, or in the JSON rendering of Atom that MedlinePlus Connect uses ("_value"
+holds an element's text), so software written for MedlinePlus Connect can read ours too. The
+feed is built once as that JSON structure; the XML is written from it, so the two never differ.
+"""
+
+import datetime
+import xml.etree.ElementTree as ET
+from typing import Annotated
+
+from ninja import Field, Schema
+from pydantic import WithJsonSchema
+
+from phases.models import Phase
+
+# The HL7 OID of ICD-10-CM: MedlinePlus Connect expects this value in mainSearchCriteria.v.cs
+# for ICD-10-CM diagnosis codes, and it is the only code system the phases are coded in.
+ICD10CM_OID = "2.16.840.1.113883.6.90"
+JSON = "application/json"
+XML = "text/xml"
+RESPONSE_TYPES = (JSON, XML)
+ATOM_CONTENT_TYPE = "application/atom+xml; charset=utf-8"
+ATOM_NAMESPACE = "http://www.w3.org/2005/Atom"
+XML_NAMESPACE = "http://www.w3.org/XML/1998/namespace"
+PORTAL = "ALL Phase Portal"
+CODE_PARAMETER = "mainSearchCriteria.v.c"
+CODE_SYSTEM_PARAMETER = "mainSearchCriteria.v.cs"
+RESPONSE_TYPE_PARAMETER = "knowledgeResponseType"
+
+
+def _one_of(*values: str) -> WithJsonSchema:
+    """Document the values a parameter takes; `problems` checks them, to explain a refusal
+    better than a generic "Input should be ..." would."""
+    return WithJsonSchema({"type": "string", "enum": list(values)})
+
+
+class LookupParams(Schema):
+    """The Infobutton URL parameters this service reads; MedlinePlus Connect's names."""
+
+    code: str = Field(
+        alias=CODE_PARAMETER,
+        min_length=1,
+        max_length=40,
+        title="Code",
+        description="The ICD-10-CM code, with or without its dot, in any case: C91.00, c9101…",
+        json_schema_extra={"example": "C91.02"},  # one example: ninja copies it to the parameter
+    )
+    code_system: Annotated[str, _one_of(ICD10CM_OID)] = Field(
+        alias=CODE_SYSTEM_PARAMETER,
+        title="Code system",
+        description=f"The code system's OID: must be ICD-10-CM's, {ICD10CM_OID}.",
+    )
+    response_type: Annotated[str, _one_of(*RESPONSE_TYPES)] = Field(
+        JSON,
+        alias=RESPONSE_TYPE_PARAMETER,
+        title="Response type",
+        description=f"{JSON} (the default), or {XML} for the same feed as Atom XML.",
+    )
+
+
+def problems(params: LookupParams) -> list[tuple[str, str]]:
+    """What is wrong with a request, as (parameter, message) pairs the caller can act on."""
+    found = []
+    if params.code_system != ICD10CM_OID:
+        found.append(
+            (
+                CODE_SYSTEM_PARAMETER,
+                f"Only ICD-10-CM codes can be looked up: set {CODE_SYSTEM_PARAMETER} to "
+                f"{ICD10CM_OID} (the code system MedlinePlus Connect uses for ICD-10-CM).",
+            )
+        )
+    if params.response_type not in RESPONSE_TYPES:
+        found.append(
+            (
+                RESPONSE_TYPE_PARAMETER,
+                f"{RESPONSE_TYPE_PARAMETER} must be {' or '.join(RESPONSE_TYPES)}.",
+            )
+        )
+    return found
+
+
+def normalised(code: str) -> str:
+    """C91.02, c9102 and " C91.02 " are the same code: EHRs store ICD-10-CM with or without
+    the dot."""
+    return code.strip().replace(".", "").upper()
+
+
+class Value(Schema):
+    value: str = Field(alias="_value")
+
+
+class Text(Schema):
+    value: str = Field(alias="_value")
+    type: str = Field("text", description="Atom text type: always plain text here.")
+
+
+class Link(Schema):
+    href: str = Field(description="Absolute address of the page patients read.")
+    rel: str = "alternate"
+    type: str = "text/html"
+    title: str
+
+
+class Author(Schema):
+    name: Value
+    uri: Value
+
+
+class Category(Schema):
+    scheme: str = Field(description="The request parameter this category echoes.")
+    term: str
+
+
+class Entry(Schema):
+    lang: str = "en"
+    title: Text = Field(description="The phase's name.")
+    link: list[Link]
+    id: Value = Field(description="The page's permanent address, which identifies the entry.")
+    updated: Value = Field(description="The day a clinician last reviewed the page (UTC).")
+    summary: Text = Field(description="The phase in one plain sentence.")
+
+
+class Feed(Schema):
+    base: str = Field(description="Address of the portal.")
+    lang: str = "en"
+    title: Text
+    subtitle: Text
+    author: Author
+    updated: Value = Field(description="The latest review of any phase page (UTC).")
+    id: Value = Field(description="The address of this request.")
+    category: list[Category] = Field(description="The request, echoed as in MedlinePlus Connect.")
+    entry: list[Entry] = Field(description="The matching phase pages; empty for unknown codes.")
+
+
+class ConnectAnswer(Schema):
+    feed: Feed
+
+
+# The XML answer, for the OpenAPI document: the same 200 response in another content type.
+ATOM_ALTERNATIVE = {
+    "responses": {
+        200: {
+            "content": {
+                "application/atom+xml": {
+                    "schema": {"type": "string"},
+                    "description": f"With {RESPONSE_TYPE_PARAMETER}={XML}: the same feed as an "
+                    "Atom 1.0 document.",
+                }
+            }
+        }
+    }
+}
+
+
+def feed(request, *, code: str) -> dict:
+    """The answer for `code`, in display order; an unknown code gets a valid empty feed."""
+    phases = list(Phase.objects.all())
+    matches = [phase for phase in phases if normalised(phase.icd10_code) == normalised(code)]
+    latest = max((phase.last_reviewed for phase in phases), default=datetime.date(2000, 1, 1))
+    root = request.build_absolute_uri("/")
+    shown = "".join(ch for ch in code.strip() if ch.isprintable())  # XML can't hold the rest
+    return {
+        "feed": {
+            "base": root,
+            "lang": "en",
+            "title": {"_value": PORTAL, "type": "text"},
+            "subtitle": {"_value": f"{PORTAL} results for ICD-10-CM {shown}", "type": "text"},
+            "author": {"name": {"_value": PORTAL}, "uri": {"_value": root}},
+            "updated": {"_value": _timestamp(latest)},
+            "id": {"_value": request.build_absolute_uri()},
+            "category": [
+                {"scheme": CODE_PARAMETER, "term": shown},
+                {"scheme": CODE_SYSTEM_PARAMETER, "term": ICD10CM_OID},
+            ],
+            "entry": [_entry(request, phase) for phase in matches],
+        }
+    }
+
+
+def _entry(request, phase: Phase) -> dict:
+    url = request.build_absolute_uri(phase.get_absolute_url())
+    return {
+        "lang": "en",
+        "title": {"_value": phase.name, "type": "text"},
+        "link": [{"href": url, "rel": "alternate", "type": "text/html", "title": phase.name}],
+        "id": {"_value": url},
+        # Atom needs a time of the last real change: the clinical review is that date.
+        "updated": {"_value": _timestamp(phase.last_reviewed)},
+        "summary": {"_value": phase.summary, "type": "text"},
+    }
+
+
+def _timestamp(day: datetime.date) -> str:
+    return f"{day.isoformat()}T00:00:00Z"
+
+
+def atom(answer: dict) -> bytes:
+    """The same answer as an Atom 1.0 document."""
+    data = answer["feed"]
+    # Unprefixed Atom elements under xmlns, as feed readers expect (no global registration).
+    root = ET.Element("feed", {"xmlns": ATOM_NAMESPACE, f"{{{XML_NAMESPACE}}}base": data["base"]})
+    root.set(f"{{{XML_NAMESPACE}}}lang", data["lang"])
+    _text(root, "title", data["title"])
+    _text(root, "subtitle", data["subtitle"])
+    author = ET.SubElement(root, "author")
+    _value(author, "name", data["author"]["name"])
+    _value(author, "uri", data["author"]["uri"])
+    _value(root, "updated", data["updated"])
+    for category in data["category"]:
+        ET.SubElement(root, "category", category)
+    _value(root, "id", data["id"])
+    for item in data["entry"]:
+        entry = ET.SubElement(root, "entry", {f"{{{XML_NAMESPACE}}}lang": item["lang"]})
+        _text(entry, "title", item["title"])
+        for link in item["link"]:
+            ET.SubElement(entry, "link", link)
+        _value(entry, "id", item["id"])
+        _value(entry, "updated", item["updated"])
+        _text(entry, "summary", item["summary"])
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+
+
+def _value(parent: ET.Element, tag: str, value: dict) -> None:
+    ET.SubElement(parent, tag).text = value["_value"]
+
+
+def _text(parent: ET.Element, tag: str, value: dict) -> None:
+    ET.SubElement(parent, tag, {"type": value["type"]}).text = value["_value"]

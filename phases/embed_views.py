@@ -1,0 +1,91 @@
+"""The portal's pages inside a hospital health library's site, in an iframe.
+
+The same views and published content serve the embedded pages; this module only chooses the
+partner, lets that partner's origins (and nobody else) frame the response, and keeps every
+link inside the embed.
+"""
+
+import re
+from functools import wraps
+
+from csp.constants import SELF
+from django.conf import settings
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.clickjacking import xframe_options_exempt
+from django.views.decorators.http import require_safe
+
+from phases import colours
+from phases.models import Partner, Phase
+
+PAGE_LINK = re.compile(r'(\s(?:href|action)=")/((?:phases/|glossary/|check/)[^"]*)?"')
+
+
+def embedded(view):
+    """Serve `view` for the partner named in the address, framed by that partner only."""
+
+    @wraps(view)
+    def embedded_view(request, partner_key, *args, **kwargs):
+        partner = Partner.objects.active().filter(key=partner_key).first()
+        if partner is None:
+            return unknown_partner(request)
+        request.partner = partner
+        try:
+            response = view(request, *args, **kwargs)
+        except Http404:
+            response = render(request, "404.html", status=404)
+        return framed_for(partner, response)
+
+    return embedded_view
+
+
+def framed_for(partner, response):
+    response._csp_replace = {"frame-ancestors": [SELF, *partner.origins]}
+    response.xframe_options_exempt = True
+    if response.get("Content-Type", "").startswith("text/html"):
+        prefix = f"/embed/{partner.key}/"
+        response.content = PAGE_LINK.sub(
+            lambda link: f'{link[1]}{prefix}{link[2] or ""}"', response.content.decode()
+        )
+    return response
+
+
+@xframe_options_exempt
+def unknown_partner(request):
+    """A clear page, not an error, wherever it is framed: it shows nothing but this message."""
+    response = render(request, "phases/embed_unavailable.html", status=404)
+    response._csp_replace = {"frame-ancestors": ["*"]}
+    return response
+
+
+@require_safe
+def theme(request, partner_key):
+    """The partner's colours as CSS custom properties (a file: no inline styles under our CSP)."""
+    partner = Partner.objects.active().filter(key=partner_key).first()
+    accent = partner.accent_colour if partner else "#0b5f6f"
+    red, green, blue = colours.rgb(accent)
+    dark = colours.darker(accent)
+    css = (
+        ":root {\n"
+        f"  --portal-accent: {accent};\n"
+        f"  --portal-accent-dark: {dark};\n"
+        f"  --bs-link-color: {accent};\n"
+        f"  --bs-link-color-rgb: {red}, {green}, {blue};\n"
+        f"  --bs-link-hover-color: {dark};\n"
+        "}\n"
+    )
+    response = HttpResponse(css, content_type="text/css; charset=utf-8")
+    response["Cache-Control"] = "max-age=300"
+    return response
+
+
+@require_safe
+def help_page(request):
+    """For webmasters: the snippet to copy for each page, each with a live preview."""
+    pages = [("home", "The five phases (home page)"), ("check", "The lab-values checker")]
+    pages += [(phase.slug, f"Phase: {phase.name}") for phase in Phase.objects.all()]
+    pages += [("glossary", "The glossary")]
+    # The snippet names the file without its content hash, so it keeps working after updates.
+    embed_js = request.build_absolute_uri(f"{settings.STATIC_URL}embed.js")
+    context = {"pages": pages, "embed_js": embed_js}
+    return render(request, "phases/embed_help.html", context)

@@ -1,0 +1,115 @@
+"""A hospital library's page on another site embeds the checker with the one-line snippet."""
+
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from playwright.sync_api import expect
+
+from phases.models import Partner
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+PARTNER_HOST = "library.partner.test"  # another site, mapped to this machine for Chromium
+
+
+def library_page(portal):
+    return f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Example Library</title></head>
+<body><h1>Example Hospital Library</h1><p>Leukemia resources.</p>
+<a href="{portal}/embed/example/check/">Check your lab results</a>
+<script src="{portal}/static/embed.js" data-partner="example" data-page="check" async></script>
+<p>Library footer</p></body></html>"""
+
+
+@pytest.fixture
+def library_site(site_url):
+    """The partner's own page, on another host name and port: a cross-site parent."""
+    body = library_page(site_url).encode()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://{PARTNER_HOST}:{server.server_port}"
+    server.shutdown()
+
+
+@pytest.fixture
+def cross_site_browser(playwright):
+    args = [*CHROMIUM_ARGS, f"--host-resolver-rules=MAP {PARTNER_HOST} 127.0.0.1"]
+    args.append("--test-third-party-cookie-phaseout")  # third-party cookies blocked
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=args)
+    yield browser
+    browser.close()
+
+
+def test_checker_works_in_a_cross_site_iframe_and_the_frame_grows(
+    cross_site_browser, library_site, tmp_path
+):
+    Partner.objects.create(name="Example Library", key="example", allowed_origins=library_site)
+    context = cross_site_browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+
+    page.goto(library_site + "/")
+    iframe = page.locator("iframe.all-phase-portal")
+    expect(iframe).to_have_attribute("title", "ALL Phase Portal: acute lymphoblastic leukemia")
+    frame = page.frame_locator("iframe.all-phase-portal")
+    expect(frame.get_by_role("heading", level=1)).to_have_text(
+        "Check what your lab results suggest"
+    )
+    page.wait_for_function("document.querySelector('iframe').style.height !== '40rem'")
+    form_height = iframe.bounding_box()["height"]
+
+    frame.get_by_label("Yes, treatment has started").check()
+    frame.get_by_role("textbox", name="Blasts in the bone marrow").fill("40")
+    frame.get_by_label("Yes", exact=True).first.check()
+    frame.get_by_role("button", name="Show what my results suggest").click()
+
+    expect(frame.locator("[data-phase]")).to_have_attribute("data-phase", "relapsed")
+    page.wait_for_function(f"document.querySelector('iframe').offsetHeight > {form_height}")
+    assert iframe.bounding_box()["height"] > form_height
+    assert page.get_by_text("Library footer").is_visible()
+    assert context.cookies() == []
+    page.screenshot(path=tmp_path / "embedded-checker.png", full_page=True)
+    context.close()
+
+
+def test_without_javascript_the_snippet_leaves_a_plain_link(cross_site_browser, library_site):
+    Partner.objects.create(name="Example Library", key="example", allowed_origins=library_site)
+    context = cross_site_browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+
+    page.goto(library_site + "/")
+
+    assert page.get_by_role("link", name="Check your lab results").is_visible()
+    assert page.locator("iframe").count() == 0
+    context.close()
+
+
+def test_another_site_cannot_frame_the_partners_pages(cross_site_browser, library_site):
+    Partner.objects.create(
+        name="Someone else", key="example", allowed_origins="https://other.example.org"
+    )
+    context = cross_site_browser.new_context()
+    page = context.new_page()
+    refusals = []
+    page.on("console", lambda message: "frame-ancestors" in message.text and refusals.append(1))
+
+    page.goto(library_site + "/")
+    page.wait_for_function("document.querySelector('iframe.all-phase-portal') !== null")
+    page.wait_for_timeout(1500)
+
+    frame = page.frame_locator("iframe.all-phase-portal")
+    assert frame.get_by_text("Check what your lab results suggest").count() == 0
+    assert refusals  # the browser refused to show the page, citing the policy
+    context.close()

@@ -1,0 +1,291 @@
+"""The public JSON API under /api/v1/: published content, the checker, and its refusals."""
+
+import json
+import logging
+
+import pytest
+from django.test import Client
+
+from phases.classifier import BLASTS_BELOW_USUAL_AT_DIAGNOSIS, RELAPSE_CONFIRM_WITH_SECOND_TEST
+from phases.models import Disclaimer, Explanation, GlossaryTerm, Phase
+from tests.test_classifier import RULE_TABLE
+
+pytestmark = pytest.mark.django_db
+
+API = "/api/v1"
+SERVER = "http://testserver"
+PHASE_FIELDS = {
+    "slug", "order", "name", "summary", "body_markdown", "body_html", "body_text",
+    "questions_markdown", "questions_html", "questions_text", "icd10_code", "last_reviewed",
+    "next_review_due", "reviewer", "url",
+}  # fmt: skip
+
+
+def classify(client, body):
+    """POST a body to the checker: a dict is sent as JSON, text or bytes exactly as written."""
+    data = body if isinstance(body, str | bytes) else json.dumps(body)
+    return client.post(f"{API}/classify", data, content_type="application/json")
+
+
+def test_phases_are_listed_in_display_order_with_every_field(client):
+    response = client.get(f"{API}/phases")
+
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/json")
+    phases = response.json()
+    assert [phase["slug"] for phase in phases] == list(Phase.objects.values_list("slug", flat=True))
+    assert [phase["order"] for phase in phases] == sorted(phase["order"] for phase in phases)
+    assert all(set(phase) == PHASE_FIELDS for phase in phases)
+
+
+def test_a_phase_shows_its_published_content_in_three_forms_and_an_absolute_link(client):
+    phase = Phase.objects.get(slug="remission")
+
+    shown = client.get(f"{API}/phases/remission").json()
+
+    assert shown["name"] == phase.name
+    assert shown["summary"] == phase.summary
+    assert shown["body_markdown"] == phase.body
+    assert shown["body_html"] == phase.body_html
+    assert "<" not in shown["body_text"] and "&amp;" not in shown["body_text"]
+    assert shown["questions_html"] == phase.questions_html
+    assert shown["icd10_code"] == "C91.01"
+    assert shown["last_reviewed"] == phase.last_reviewed.isoformat()
+    assert shown["next_review_due"] == phase.next_review_due.isoformat()
+    assert shown["reviewer"] == phase.reviewer
+    assert shown["url"] == f"{SERVER}/phases/remission/"
+
+
+def test_plain_text_reads_as_words_not_html(client):
+    Phase.objects.filter(slug="relapsed").update(body="Ask **why** & when: 5 < 6.")
+
+    shown = client.get(f"{API}/phases/relapsed").json()
+
+    assert shown["body_text"] == "Ask why & when: 5 < 6."
+    assert shown["body_html"] == "<p>Ask <strong>why</strong> &amp; when: 5 &lt; 6.</p>"
+
+
+def test_an_unknown_phase_is_a_json_404_naming_the_real_slugs(client):
+    response = client.get(f"{API}/phases/cured")
+
+    assert response.status_code == 404
+    assert "minimal-residual-disease" in response.json()["detail"]
+
+
+def test_a_draft_never_reaches_the_api(client):
+    phase = Phase.objects.get(slug="refractory")
+    phase.draft = {"name": "DRAFT NAME", "summary": "DRAFT SUMMARY", "body": "DRAFT BODY"}
+    phase.save()
+
+    listed = client.get(f"{API}/phases").content.decode()
+    detail = client.get(f"{API}/phases/refractory").content.decode()
+    looked_up = client.get(
+        f"{API}/connect?mainSearchCriteria.v.c=C91.00&"
+        "mainSearchCriteria.v.cs=2.16.840.1.113883.6.90"
+    ).content.decode()
+
+    for text in (listed, detail, looked_up):
+        assert "DRAFT" not in text
+        assert phase.summary in text
+
+
+def test_the_disclaimer_is_given_as_markdown_html_and_text(client):
+    disclaimer = Disclaimer.current()
+
+    shown = client.get(f"{API}/disclaimer").json()
+
+    assert shown == {
+        "text_markdown": disclaimer.text,
+        "html": disclaimer.html,
+        "text": shown["text"],
+    }
+    assert shown["text"] and "<" not in shown["text"]
+
+
+def test_the_glossary_lists_published_terms_with_absolute_links_only(client):
+    GlossaryTerm.objects.create(term="Secret", slug="secret", definition="Not yet checked.")
+    blasts = GlossaryTerm.objects.get(slug="blasts")
+    blasts.draft = {"definition": "DRAFT DEFINITION"}
+    blasts.save()
+
+    terms = client.get(f"{API}/glossary").json()
+
+    assert [term["anchor"] for term in terms] == list(
+        GlossaryTerm.objects.published().values_list("slug", flat=True)
+    )
+    assert "secret" not in [term["anchor"] for term in terms]
+    shown = next(term for term in terms if term["anchor"] == "blasts")
+    assert shown == {
+        "term": blasts.term,
+        "anchor": "blasts",
+        "definition": blasts.definition,
+        "url": f"{SERVER}/glossary/#blasts",
+    }
+
+
+@pytest.mark.parametrize("path", ["/phases", "/phases/untreated", "/disclaimer", "/glossary"])
+def test_content_carries_an_etag_and_answers_if_none_match_with_304(client, path):
+    first = client.get(API + path)
+
+    again = client.get(API + path, HTTP_IF_NONE_MATCH=first["ETag"])
+
+    assert first.status_code == 200 and first["ETag"]
+    assert again.status_code == 304
+    assert again.content == b""
+
+
+@pytest.mark.parametrize(("values", "expected_phase"), RULE_TABLE)
+def test_rule_table_gives_the_same_phase_through_the_api(client, values, expected_phase):
+    response = classify(client, values)
+
+    assert response.status_code == 200
+    assert response.json()["phase"] == expected_phase
+
+
+def test_a_result_links_to_its_phase_and_carries_the_disclaimer(client):
+    body = {"treatment": "received", "ever_in_remission": "yes", "marrow_blasts_percent": 2}
+    body |= {"blood_blasts": "no", "cbc": "normal", "mrd": "negative", "symptoms": "no"}
+
+    result = classify(client, body).json()
+
+    assert result["phase"] == "remission"
+    assert result["phase_url"] == f"{SERVER}/phases/remission/"
+    assert result["candidates"] == [] and result["missing"] == [] and result["findings"] == []
+    assert result["disclaimer"] and "<" not in result["disclaimer"]
+
+
+def test_cant_tell_names_candidates_and_missing_inputs(client):
+    result = classify(client, {"treatment": "received", "marrow_blasts_percent": 3}).json()
+
+    assert result["phase"] is None and result["phase_url"] is None
+    assert result["candidates"] == [
+        "remission",
+        "minimal-residual-disease",
+        "refractory",
+        "relapsed",
+    ]
+    assert result["missing"] == ["cbc", "symptoms"]
+
+
+def test_findings_carry_their_values_and_the_built_in_wording(client):
+    result = classify(client, {"treatment": "none", "marrow_blasts_percent": 12}).json()
+
+    assert result["findings"] == [
+        {
+            "code": BLASTS_BELOW_USUAL_AT_DIAGNOSIS,
+            "values": {"marrow_blasts_percent": 12.0, "usually_above": 20.0},
+            "text": "Your marrow blasts are 12%. At diagnosis they are usually above 20%. "
+            "Your care team will explain your results.",
+            "html": "<p>Your marrow blasts are 12%. At diagnosis they are usually above 20%. "
+            "Your care team will explain your results.</p>",
+        }
+    ]
+
+
+def test_findings_use_the_published_wording_staff_edited(client):
+    wording = Explanation.objects.get(key=BLASTS_BELOW_USUAL_AT_DIAGNOSIS)
+    wording.text = "Blasts of **{marrow_blasts_percent}%** & more to say."
+    wording.draft = {"text": "DRAFT WORDING"}
+    wording.save()
+
+    (finding,) = classify(client, {"treatment": "none", "marrow_blasts_percent": 12}).json()[
+        "findings"
+    ]
+
+    assert finding["text"] == "Blasts of 12% & more to say."
+    assert finding["html"] == "<p>Blasts of <strong>12%</strong> &amp; more to say.</p>"
+
+
+def test_a_broken_stored_wording_falls_back_on_the_built_in_one(client):
+    Explanation.objects.filter(key=RELAPSE_CONFIRM_WITH_SECOND_TEST).update(text="{nonsense}")
+    body = {"treatment": "received", "ever_in_remission": "yes", "marrow_blasts_percent": 10}
+
+    (finding,) = classify(client, body).json()["findings"]
+
+    assert finding["text"].startswith("Your marrow blasts are 10%. When blasts are above 5%")
+
+
+@pytest.mark.parametrize(
+    ("body", "loc", "words"),
+    [
+        pytest.param("{treatment: none", ["body"], "JSON object", id="not-json"),
+        pytest.param("", ["body"], "required", id="empty"),
+        pytest.param(b"\xff\xfe", ["body"], "JSON object", id="not-utf-8"),
+        pytest.param("[" * 10**5 + "]" * 10**5, ["body"], "JSON object", id="deeply-nested"),
+        pytest.param(" " * 3 * 2**20 + "{}", ["body"], "too large", id="too-large"),
+        pytest.param("[]", ["body"], "object", id="a-list"),
+        pytest.param('"none"', ["body"], "object", id="a-string"),
+        pytest.param("null", ["body"], "object", id="null"),
+        pytest.param({}, ["body", "treatment"], "required", id="no-treatment"),
+        pytest.param({"treatment": "maybe"}, ["body", "treatment"], "'none'", id="bad-choice"),
+        pytest.param({"treatment": "none", "cbc": "fine"}, ["body", "cbc"], "'normal'", id="cbc"),
+        pytest.param({"treatment": 1}, ["body", "treatment"], "none", id="choice-as-number"),
+        pytest.param({"treatment": "none", "anc": "1.5"}, ["body", "anc"], "number", id="text"),
+        pytest.param({"treatment": "none", "anc": True}, ["body", "anc"], "number", id="bool"),
+        pytest.param({"treatment": "none", "anc": [1]}, ["body", "anc"], "number", id="list"),
+        pytest.param(
+            {"treatment": "none", "marrow_blasts_percent": 101},
+            ["body", "marrow_blasts_percent"],
+            "less than or equal to 100",
+            id="blasts-above-100",
+        ),
+        pytest.param(
+            {"treatment": "none", "platelets": -1},
+            ["body", "platelets"],
+            "greater than or equal to 0",
+            id="negative-platelets",
+        ),
+        pytest.param(
+            '{"treatment": "none", "hemoglobin": NaN}', ["body", "hemoglobin"], "finite", id="nan"
+        ),
+        pytest.param(
+            '{"treatment": "none", "wbc": Infinity}', ["body", "wbc"], "finite", id="infinity"
+        ),
+        pytest.param(
+            {"treatment": "none", "wbc": 10**400}, ["body", "wbc"], "number", id="huge-integer"
+        ),
+        pytest.param(
+            {"treatment": "none", "colour": "blue"}, ["body", "colour"], "not permitted", id="extra"
+        ),
+    ],
+)
+def test_bad_bodies_get_a_400_naming_the_field_and_the_problem(client, body, loc, words):
+    response = classify(client, body)
+
+    assert response.status_code == 400
+    assert response["Content-Type"].startswith("application/json")
+    (problem,) = response.json()["detail"]
+    assert problem["loc"] == loc
+    assert words in problem["msg"]
+    assert problem["type"]
+
+
+def test_a_refusal_neither_echoes_nor_logs_the_values(client, caplog):
+    with caplog.at_level(logging.DEBUG):
+        response = classify(client, {"treatment": "none", "anc": 4242.25, "wbc": "31337"})
+
+    assert response.status_code == 400
+    assert len(response.json()["detail"]) == 2
+    for value in ("4242", "31337"):
+        assert value not in response.content.decode()
+        assert value not in caplog.text
+
+
+def test_classify_is_never_cached_and_needs_no_cookie_or_csrf_token():
+    strict = Client(enforce_csrf_checks=True)
+
+    response = classify(strict, {"treatment": "none"})
+
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
+    assert not response.cookies
+    assert not response.has_header("ETag")
+
+
+def test_classify_runs_a_fixed_number_of_queries(client, django_assert_max_num_queries):
+    with django_assert_max_num_queries(2):
+        classify(client, {"treatment": "received", "marrow_blasts_percent": 3})
+
+
+def test_classify_accepts_post_only(client):
+    assert client.get(f"{API}/classify").status_code == 405

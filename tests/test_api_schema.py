@@ -1,0 +1,69 @@
+"""Schema-driven tests: every request the OpenAPI document allows, and many it forbids, get an
+answer the document describes, and none gets a server error.
+
+Schemathesis reads /api/v1/openapi.json from the app in-process (WSGI, no network) and
+generates requests from it with hypothesis, valid and invalid alike. The schema is loaded when
+the module is collected: `schemathesis.pytest.from_fixture` does not work with pytest 9.
+"""
+
+import json
+
+import pytest
+import schemathesis
+from django.core.signals import request_finished, request_started
+from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
+from hypothesis import HealthCheck, settings
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import response_schema_conformance
+
+pytestmark = pytest.mark.django_db
+
+schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
+
+
+@pytest.fixture(autouse=True)
+def keep_the_test_transaction_open():
+    """As Django's test client does: the WSGI handler must not close the test's database
+    connection, whose transaction holds the seeded content every request reads."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@schema.parametrize()
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+def test_every_answer_matches_the_schema_and_none_is_a_server_error(case):
+    case.call_and_validate(checks=[not_a_server_error, response_schema_conformance])
+
+
+def test_the_openapi_document_is_served_and_promises_400_never_422(client):
+    response = client.get("/api/v1/openapi.json")
+
+    document = response.json()
+    assert response.status_code == 200
+    assert document["info"]["title"] == "ALL Phase Portal API"
+    paths = document["paths"]
+    assert set(paths) == {
+        f"/api/v1/{path}"
+        for path in ["phases", "phases/{slug}", "disclaimer", "glossary", "classify", "connect"]
+    }
+    assert all(operation["summary"] for path in paths.values() for operation in path.values())
+    assert "422" not in json.dumps(document)
+    assert "400" in paths["/api/v1/classify"]["post"]["responses"]
+    lookup = paths["/api/v1/connect"]["get"]
+    assert [parameter["name"] for parameter in lookup["parameters"]] == [
+        "mainSearchCriteria.v.c",
+        "mainSearchCriteria.v.cs",
+        "knowledgeResponseType",
+    ]
+    assert set(lookup["responses"]["200"]["content"]) == {
+        "application/json",
+        "application/atom+xml",
+    }
