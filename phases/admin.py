@@ -67,10 +67,6 @@ class PhaseAdmin(EditorialAdmin):
             return format_html('<strong class="review-overdue">Overdue: was due {}</strong>', due)
         return due
 
-    @admin.display(description="Unpublished draft", boolean=True)
-    def draft_status(self, phase):
-        return phase.has_draft
-
     def has_add_permission(self, request):
         # The five phases are fixed; their pages and the checker depend on each of them.
         return False
@@ -137,10 +133,6 @@ class GlossaryTermAdmin(EditorialAdmin):
     fields = ["term", "slug", "definition", "reading_level"]
     readability_fields = ("definition",)
 
-    @admin.display(description="Unpublished draft", boolean=True)
-    def draft_status(self, term):
-        return term.has_draft
-
     def render_preview(self, request, term):
         terms = [other.with_draft() if other == term else other for other in self.glossary(term)]
         return render(request, "phases/glossary.html", {"terms": terms, "preview": True})
@@ -171,10 +163,6 @@ class ExplanationAdmin(EditorialAdmin):
         if not explanation.placeholders:
             return "None: this text is shown as it is."
         return ", ".join("{" + name + "}" for name in explanation.placeholders)
-
-    @admin.display(description="Unpublished draft", boolean=True)
-    def draft_status(self, explanation):
-        return explanation.has_draft
 
     def has_add_permission(self, request):
         # The checker asks for each text by name; a new one would never be shown.

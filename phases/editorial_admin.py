@@ -135,6 +135,10 @@ class EditorialAdmin(SimpleHistoryAdmin):
     def has_publish_permission(self, request):
         return request.user.has_perm(f"phases.publish_{self.opts.model_name}")
 
+    @admin.display(description="Unpublished draft", boolean=True)
+    def draft_status(self, obj):
+        return obj.has_draft
+
     def get_fieldsets(self, request, obj=None):
         # The hidden version travels with the form, so a stale save can be recognised.
         (name, options), *rest = super().get_fieldsets(request, obj)
