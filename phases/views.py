@@ -1,4 +1,6 @@
+from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
+from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
@@ -19,6 +21,11 @@ def phase_detail(request, slug):
     previous, following = phase.neighbours()
     context = {"phase": phase, "previous": previous, "next": following}
     return render(request, "phases/phase_detail.html", context)
+
+
+def favicon(request):
+    # Looked up per request: the hashed name exists only once collectstatic has run.
+    return HttpResponsePermanentRedirect(static("favicon.svg"))
 
 
 def glossary(request):

@@ -1,8 +1,7 @@
 from django.contrib import admin
-from django.templatetags.static import static
 from django.urls import include, path
-from django.views.generic import RedirectView
 
+from phases import views
 from phases.api import api
 
 admin.site.site_header = "ALL Phase Portal: content"
@@ -14,5 +13,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
     path("embed/", include("phases.embed_urls")),
-    path("favicon.ico", RedirectView.as_view(url=static("favicon.svg"), permanent=True)),
+    path("favicon.ico", views.favicon),
 ]
