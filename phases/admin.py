@@ -1,5 +1,3 @@
-import datetime
-
 from django.conf import settings
 from django.contrib import admin, messages
 from django.shortcuts import redirect, render
@@ -27,12 +25,10 @@ class ReviewStatusFilter(admin.SimpleListFilter):
         ]
 
     def queryset(self, request, queryset):
-        today = timezone.localdate()
         if self.value() == "overdue":
-            return queryset.filter(next_review_due__lt=today)
+            return queryset.review_overdue()
         if self.value() == "due-soon":
-            soon = today + datetime.timedelta(days=DUE_SOON_DAYS)
-            return queryset.filter(next_review_due__gte=today, next_review_due__lte=soon)
+            return queryset.review_due_within(DUE_SOON_DAYS)
         return queryset
 
 

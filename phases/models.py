@@ -1,5 +1,6 @@
 """The content patients read, and the partners who embed it. All editable in the admin."""
 
+import datetime
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
@@ -18,6 +19,16 @@ MARKDOWN_HELP = (
     "- starts a list item, and [words](/glossary/#blasts) makes a link. "
     "Keep sentences short: aim for US grade 8 or below."
 )
+
+
+class PhaseQuerySet(models.QuerySet):
+    def review_overdue(self):
+        return self.filter(next_review_due__lt=timezone.localdate())
+
+    def review_due_within(self, days):
+        today = timezone.localdate()
+        soon = today + datetime.timedelta(days=days)
+        return self.filter(next_review_due__gte=today, next_review_due__lte=soon)
 
 
 class Phase(EditableContent):
@@ -76,6 +87,8 @@ class Phase(EditableContent):
     )
 
     history = HistoricalRecords()
+
+    objects = PhaseQuerySet.as_manager()
 
     class Meta:
         ordering = ["order"]

@@ -36,7 +36,6 @@ def glossary(request):
 # The checker stores nothing and changes nothing, so a forged request can do no harm: it needs
 # no CSRF cookie, and so it works inside a partner's cross-site iframe where cookies are blocked.
 # The patient's values are kept out of error reports and out of every cache.
-@sensitive_variables()
 @sensitive_post_parameters()
 @csrf_exempt
 @never_cache

