@@ -22,6 +22,9 @@ MARKDOWN_HELP = (
 
 
 class PhaseQuerySet(models.QuerySet):
+    def awaiting_review(self):
+        return self.filter(last_reviewed__isnull=True)
+
     def review_overdue(self):
         return self.filter(next_review_due__lt=timezone.localdate())
 
@@ -32,7 +35,7 @@ class PhaseQuerySet(models.QuerySet):
 
 
 class Phase(EditableContent):
-    DRAFT_FIELDS = ("name", "summary", "body", "questions")
+    DRAFT_FIELDS = ("name", "summary", "body", "questions", "references")
 
     class Slug(models.TextChoices):
         UNTREATED = "untreated", "Untreated"
@@ -70,20 +73,33 @@ class Phase(EditableContent):
         help_text="A list of questions patients can take to their next visit, one per line "
         "starting with -. " + MARKDOWN_HELP,
     )
+    references = models.TextField(
+        "sources",
+        blank=True,
+        help_text="The sources this page is based on, one per line starting with -, as a "
+        "Markdown list. Patients see them at the end of the page under “Sources”.",
+    )
     icd10_code = models.CharField(
         "ICD-10-CM code",
         max_length=6,
         choices=Icd10Code,
         help_text="The diagnosis code doctors use for this phase. Shown in small print.",
     )
+    # Empty until a clinician has reviewed the page: patients are then told it awaits review.
     last_reviewed = models.DateField(
-        help_text="The day a clinician last checked this page for accuracy."
+        null=True,
+        blank=True,
+        help_text="The day a clinician last checked this page. Empty: not reviewed yet.",
     )
-    next_review_due = models.DateField(help_text="The day this page should be checked again.")
+    next_review_due = models.DateField(
+        null=True, blank=True, help_text="The day this page should be checked again."
+    )
     reviewer = models.CharField(
         "reviewed by",
         max_length=120,
-        help_text="Name and role of the clinician who last checked this page.",
+        blank=True,
+        help_text="Full name and role of the clinician who last checked this page, for "
+        "example “Dr A. Example, paediatric haematologist”.",
     )
 
     history = HistoricalRecords()
@@ -98,7 +114,8 @@ class Phase(EditableContent):
         ]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(next_review_due__gte=models.F("last_reviewed")),
+                condition=models.Q(last_reviewed__isnull=True, next_review_due__isnull=True)
+                | models.Q(next_review_due__gte=models.F("last_reviewed")),
                 name="phase_review_due_after_last_review",
                 violation_error_message="The next review must be due after the last review.",
             ),
@@ -118,8 +135,17 @@ class Phase(EditableContent):
     def questions_html(self):
         return render_markdown(self.questions)
 
+    @property
+    def references_html(self):
+        return render_markdown(self.references)
+
+    @property
+    def is_reviewed(self):
+        return self.last_reviewed is not None
+
     def review_is_overdue(self, *, today=None):
-        return self.next_review_due < (today or timezone.localdate())
+        due = self.next_review_due
+        return due is not None and due < (today or timezone.localdate())
 
     def neighbours(self):
         """The phases just before and just after this one, for the page's previous/next links."""
@@ -164,6 +190,39 @@ class Disclaimer(EditableContent):
     @property
     def html(self):
         return render_markdown(self.text)
+
+
+class SharedSection(EditableContent):
+    """A section shown on every phase page, written once: when to get help right away, and
+    where to find support."""
+
+    DRAFT_FIELDS = ("title", "text")
+
+    class Key(models.TextChoices):
+        URGENT_HELP = "urgent-help", "When to get help right away"
+        SUPPORT = "support", "Where to get support"
+
+    key = models.SlugField(choices=Key, unique=True, editable=False)
+    title = models.CharField(max_length=80, help_text="The section's heading on the page.")
+    text = models.TextField(help_text=MARKDOWN_HELP)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["key"]
+        verbose_name = "section on every phase page"
+        verbose_name_plural = "sections on every phase page"
+        permissions = [("publish_sharedsection", "Can publish changes to shared sections")]
+
+    def __str__(self):
+        return self.get_key_display()
+
+    @property
+    def html(self):
+        return render_markdown(self.text)
+
+    @classmethod
+    def by_key(cls):
+        return {section.key: section for section in cls.objects.all()}
 
 
 class GlossaryTermQuerySet(models.QuerySet):
@@ -213,6 +272,7 @@ class Explanation(EditableContent):
 
     class Kind(models.TextChoices):
         PHASE = "phase", "Phase result"
+        URGENT = "urgent", "Urgent advice"
         FINDING = "finding", "Finding"
         CANT_TELL = "cant-tell", "Can't tell yet"
 
