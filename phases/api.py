@@ -8,7 +8,7 @@ Every bad request gets status 400 and a list of problems, each naming the field 
 """
 
 import datetime
-from typing import Literal
+from typing import Annotated, Literal
 
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse
@@ -17,10 +17,12 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.debug import sensitive_variables
 from ninja import Field, NinjaAPI, Path, Query, Schema
 from ninja.errors import HttpError, ValidationError
+from pydantic import PlainValidator, WithJsonSchema
 
 from phases import classifier, connect
 from phases.classifier import Answer, CountsWord, MrdResult, Treatment
 from phases.explanations import finding_texts
+from phases.lab_numbers import BLASTS, NumberProblem, read_number
 from phases.markdown import html_to_text, markdown_to_text
 from phases.models import Disclaimer, GlossaryTerm, Phase
 
@@ -206,24 +208,99 @@ def _number(name: str, meaning: str):
     return Field(None, ge=low, le=high, strict=True, allow_inf_nan=False, description=meaning)
 
 
+MAX_BLASTS_TEXT = 30
+
+
+def _blasts(value):
+    """A number from 0 to 100, or the report's words: "<5", "less than 1", "none seen"."""
+    if value is None:
+        return None
+    if isinstance(value, str) and len(value) <= MAX_BLASTS_TEXT:
+        try:
+            reading = read_number(value, name=BLASTS)
+        except NumberProblem as problem:
+            raise ValueError(f'{problem} Words such as "<5" or "none seen" work too.') from None
+        if reading is not None and reading.understood is not None:
+            return value
+    elif isinstance(value, int | float) and not isinstance(value, bool):
+        low, high = classifier.RANGES[BLASTS]
+        if low <= value <= high:  # NaN and infinities fail this
+            return float(value)
+        raise ValueError("Marrow blasts are a percentage: send a number from 0 to 100.")
+    raise ValueError('Send a number from 0 to 100, or a string such as "<5" or "none seen".')
+
+
+Blasts = Annotated[
+    float | str | None,
+    PlainValidator(_blasts),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "number", "minimum": 0, "maximum": 100},
+                {"type": "string", "maxLength": MAX_BLASTS_TEXT},
+                {"type": "null"},
+            ]
+        }
+    ),
+]
+
+
+def _answer(choice, meaning: str, example=None):
+    examples = [example] if example else None
+    return Field(choice.UNKNOWN, description=meaning, examples=examples)
+
+
 class LabReport(Schema):
-    """The answers of the checker form, with the same names; only `treatment` is required."""
+    """The answers of the checker form, with the same names; only `treatment` is required.
+    Answers left out are "unknown", so requests written before a question existed still work."""
 
     model_config = {"extra": "forbid"}
 
-    treatment: Treatment = Field(description="Has there been treatment beyond symptom relief?")
-    ever_in_remission: Answer = Field(
-        Answer.UNKNOWN, description="Before these results, was it ever said to be in remission?"
+    treatment: Treatment = Field(
+        description="Has there been treatment beyond symptom relief? Steroids given before "
+        "chemotherapy count as treatment.",
+        examples=["received"],
     )
-    marrow_blasts_percent: float | None = _number("marrow_blasts_percent", "Marrow blasts in %.")
-    blood_blasts: Answer = Field(Answer.UNKNOWN, description="Are blasts reported in the blood?")
-    cbc: CountsWord = Field(CountsWord.UNKNOWN, description="What the report says of the CBC.")
+    first_course_finished: Answer = _answer(
+        Answer,
+        "Has the first course of treatment (induction, usually 4 to 5 weeks) finished? Asked "
+        "only when treatment was received; `ever_in_remission: yes` implies it.",
+        "yes",
+    )
+    ever_in_remission: Answer = _answer(
+        Answer, "Before these results, was it ever said to be in remission?", "yes"
+    )
+    marrow_blasts_percent: Blasts = Field(
+        None,
+        description="Marrow blasts in %: a number from 0 to 100, or as the report words it: "
+        '"<5" (also "< 5%", "less than 5", "below 5") or "none seen" (0).',
+        examples=[2.5, "<5"],
+    )
+    blood_blasts: Answer = _answer(Answer, "Are blasts reported in the blood?", "no")
+    outside_marrow: Answer = _answer(
+        Answer,
+        "Has the care team found leukemia outside the blood and marrow (spinal fluid, "
+        "testicles, skin, elsewhere)?",
+        "no",
+    )
+    cbc: CountsWord = _answer(CountsWord, "What the report says of the blood count overall.")
     anc: float | None = _number("anc", "Absolute neutrophil count, x10^9/L.")
     platelets: float | None = _number("platelets", "Platelet count, x10^9/L.")
     wbc: float | None = _number("wbc", "White cell count, x10^9/L (shown, not a rule input).")
     hemoglobin: float | None = _number("hemoglobin", "g/dL (shown, not a rule input).")
-    mrd: MrdResult = Field(MrdResult.UNKNOWN, description="Minimal residual disease test result.")
-    symptoms: Answer = Field(Answer.UNKNOWN, description="Signs of leukemia now, such as fever?")
+    mrd: MrdResult = _answer(MrdResult, "Minimal residual disease test result.", "negative")
+    symptoms: Answer = _answer(
+        Answer, "Signs of leukemia now, such as bone pain, fever, bleeding, bruising?", "no"
+    )
+
+    def lab_values(self) -> classifier.LabValues:
+        values = self.model_dump()
+        blasts = values["marrow_blasts_percent"]
+        if isinstance(blasts, str):
+            values["marrow_blasts_percent"] = read_number(
+                blasts, name="marrow_blasts_percent"
+            ).value
+        return classifier.LabValues(**values)
 
 
 class FindingOut(Schema):
@@ -233,7 +310,19 @@ class FindingOut(Schema):
     html: str = Field(description="The finding in words, as sanitised HTML.")
 
 
+class UrgentAdviceOut(Schema):
+    text: str = Field(description="The “Get help right away” advice, as plain text.")
+    html: str = Field(description="The same, as sanitised HTML.")
+
+
 class ClassifyOut(Schema):
+    urgent: bool = Field(
+        description="True when symptoms are reported or the ANC is below 0.5: show "
+        "`urgent_advice` first, before the phase."
+    )
+    urgent_advice: UrgentAdviceOut | None = Field(
+        description="What to do right away (call the care team or emergency services), or null."
+    )
     phase: PhaseSlug | None = Field(description="The phase, or null when we can't tell yet.")
     candidates: list[PhaseSlug] = Field(description="Phases still possible when phase is null.")
     findings: list[FindingOut] = Field(description="The reasons behind the result.")
@@ -256,15 +345,19 @@ def classify(request: HttpRequest, report: LabReport, response: HttpResponse):
     stored, logged or cached.
     """
     add_never_cache_headers(response)
-    result = classifier.classify(classifier.LabValues(**report.model_dump()))
+    result = classifier.classify(report.lab_values())
     path = result.phase and reverse("phases:detail", kwargs={"slug": result.phase})
+    findings = [
+        {"code": f.code, "values": f.as_dict(), "text": html_to_text(words), "html": words}
+        for f, words in finding_texts(result)
+    ]
+    urgent = next((f for f in findings if f["code"] == classifier.GET_HELP_NOW), None)
     return {
+        "urgent": result.urgent,
+        "urgent_advice": urgent and {"text": urgent["text"], "html": urgent["html"]},
         "phase": result.phase,
         "candidates": list(result.candidates),
-        "findings": [
-            {"code": f.code, "values": f.as_dict(), "text": html_to_text(words), "html": words}
-            for f, words in finding_texts(result)
-        ],
+        "findings": findings,
         "missing": list(result.missing),
         "phase_url": path and request.build_absolute_uri(path),
         "disclaimer": _text(Disclaimer.current()),

@@ -9,7 +9,7 @@ the form, the JSON API and the tests all share one implementation.
 
 import enum
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 UNTREATED = "untreated"
 REMISSION = "remission"
@@ -26,7 +26,9 @@ UNTREATED_BLASTS_USUALLY_ABOVE = 20
 RELAPSE_CONFIRM_BLASTS_BELOW = 25  # relapse between 5% and 25% is usually confirmed twice
 RECOVERED_ANC_AT_LEAST = 1.0  # x10^9/L
 RECOVERED_PLATELETS_AT_LEAST = 100  # x10^9/L
-MRD_TEST_FINDS_ONE_CELL_IN = 10_000  # flow cytometry, PCR and NGS find 1 leukemia cell in 10,000
+MRD_TEST_FINDS_ONE_CELL_IN = 10_000  # flow cytometry; PCR finds about 1 in 100,000
+MRD_MOST_SENSITIVE_FINDS_ONE_CELL_IN = 1_000_000  # next-generation sequencing (NGS)
+URGENT_ANC_BELOW = 0.5  # x10^9/L: with so few neutrophils a fever is an emergency
 
 # The last line of defence behind the form, which checks these first and explains its messages.
 RANGES: dict[str, tuple[float, float]] = {
@@ -38,37 +40,61 @@ RANGES: dict[str, tuple[float, float]] = {
 }
 
 # Finding codes. Their wording is editable content; each comment says when the code is given.
+# Urgent advice, shown first whatever the phase: symptoms now, or ANC below 0.5.
+GET_HELP_NOW = "get_help_now"
 BLASTS_BELOW_USUAL_AT_DIAGNOSIS = "blasts_below_usual_at_diagnosis"  # untreated, blasts < 20%
 # Relapsed, 5% < marrow blasts < 25%, blood blasts not reported (no or unknown).
 RELAPSE_CONFIRM_WITH_SECOND_TEST = "relapse_confirm_with_second_test"
-REFRACTORY_JUDGED_AFTER_FULL_COURSE = "refractory_judged_after_full_course"  # every refractory
+# Relapsed, decided by blood blasts or leukemia outside the marrow, marrow not above 5%.
+RELAPSE_CONFIRM_WITH_MARROW_TEST = "relapse_confirm_with_marrow_test"
+# Every refractory result: the first course did not bring remission; other treatments exist.
+REFRACTORY_JUDGED_AFTER_FULL_COURSE = "refractory_judged_after_full_course"
+# Leukemia found during the first course, never in remission: too early to judge.
+TOO_EARLY_TO_JUDGE = "too_early_to_judge"
+# Leukemia found, never in remission, first course finished or not unknown.
+FIRST_COURSE_STATUS_NEEDED = "first_course_status_needed"
 # Leukemia present after treatment, ever_in_remission unknown.
 RELAPSED_OR_REFRACTORY_NEEDS_HISTORY = "relapsed_or_refractory_needs_history"
-BLASTS_AT_BORDER = "blasts_at_border"  # treated, marrow blasts exactly 5%, no blood blasts
-COUNTS_AND_SYMPTOMS_NEEDED = "counts_and_symptoms_needed"  # blasts < 5%, counts/symptoms unknown
-COUNTS_NOT_RECOVERED = "counts_not_recovered"  # blasts < 5%, counts not recovered
+BLASTS_AT_BORDER = "blasts_at_border"  # treated, marrow blasts exactly 5%, no other sign
+GOOD_EARLY_SIGN = "good_early_sign"  # blasts < 5% during the first course
 SYMPTOMS_PRESENT = "symptoms_present"  # blasts < 5%, symptoms yes
-# Blasts < 5% (so the counts decide), and the anc/platelet numbers disagree with the cbc word.
-COUNTS_NUMBERS_CONFLICT_WITH_CBC = "counts_numbers_conflict_with_cbc"
+SYMPTOMS_NEEDED = "symptoms_needed"  # blasts < 5%, symptoms unknown
+# Remission or MRD; first_course_finished unknown (a marrow test after treatment suggests yes).
+FIRST_COURSE_PROBABLY_FINISHED = "first_course_probably_finished"
 MRD_TEST_CAN_LOOK_DEEPER = "mrd_test_can_look_deeper"  # remission, mrd not_tested or unknown
+COUNTS_NOT_RECOVERED = "counts_not_recovered"  # remission or MRD, counts not recovered
+COUNTS_UNKNOWN = "counts_unknown"  # remission or MRD, neither numbers nor cbc decide the counts
+# Remission or MRD, and the anc/platelet numbers disagree with the cbc word.
+COUNTS_NUMBERS_CONFLICT_WITH_CBC = "counts_numbers_conflict_with_cbc"
 BLOOD_BLASTS_UNKNOWN = "blood_blasts_unknown"  # remission or MRD, blood_blasts unknown
-MARROW_BLASTS_NEEDED = "marrow_blasts_needed"  # treated, no blood blasts, marrow blasts unknown
+OUTSIDE_MARROW_NOT_CHECKED = "outside_marrow_not_checked"  # remission or MRD, outside not "no"
+MARROW_BLASTS_NEEDED = "marrow_blasts_needed"  # treated, no sign of leukemia, blasts unknown
+MARROW_BLASTS_NOT_PRECISE = "marrow_blasts_not_precise"  # as above, "below N" with N > 5
 
 # The values each finding may carry: the placeholders staff may use in its wording. Numbers
 # the patient left empty are left out, so only the counts findings may lack a listed value.
 FINDING_VALUE_NAMES: dict[str, tuple[str, ...]] = {
+    GET_HELP_NOW: ("anc", "urgent_anc_below"),
     BLASTS_BELOW_USUAL_AT_DIAGNOSIS: ("marrow_blasts_percent", "usually_above"),
     RELAPSE_CONFIRM_WITH_SECOND_TEST: ("marrow_blasts_percent", "confirm_below"),
+    RELAPSE_CONFIRM_WITH_MARROW_TEST: ("marrow_blasts_percent",),
     REFRACTORY_JUDGED_AFTER_FULL_COURSE: (),
+    TOO_EARLY_TO_JUDGE: (),
+    FIRST_COURSE_STATUS_NEEDED: (),
     RELAPSED_OR_REFRACTORY_NEEDS_HISTORY: (),
     BLASTS_AT_BORDER: ("marrow_blasts_percent",),
-    COUNTS_AND_SYMPTOMS_NEEDED: (),
-    COUNTS_NOT_RECOVERED: ("anc", "platelets", "cbc", "anc_at_least", "platelets_at_least"),
+    GOOD_EARLY_SIGN: ("marrow_blasts_percent",),
     SYMPTOMS_PRESENT: (),
+    SYMPTOMS_NEEDED: (),
+    FIRST_COURSE_PROBABLY_FINISHED: (),
+    MRD_TEST_CAN_LOOK_DEEPER: ("mrd", "finds_one_cell_in", "most_sensitive_finds_one_cell_in"),
+    COUNTS_NOT_RECOVERED: ("anc", "platelets", "cbc", "anc_at_least", "platelets_at_least"),
+    COUNTS_UNKNOWN: (),
     COUNTS_NUMBERS_CONFLICT_WITH_CBC: ("anc", "platelets", "cbc"),
-    MRD_TEST_CAN_LOOK_DEEPER: ("mrd", "finds_one_cell_in"),
     BLOOD_BLASTS_UNKNOWN: (),
+    OUTSIDE_MARROW_NOT_CHECKED: (),
     MARROW_BLASTS_NEEDED: (),
+    MARROW_BLASTS_NOT_PRECISE: ("marrow_blasts_percent",),
 }
 FINDING_CODES = tuple(FINDING_VALUE_NAMES)
 
@@ -97,14 +123,27 @@ class MrdResult(enum.StrEnum):
     UNKNOWN = "unknown"
 
 
-_CHOICES: dict[str, type[enum.StrEnum]] = {
+# The answer choices of every question; the form and the API build theirs from these.
+CHOICES: dict[str, type[enum.StrEnum]] = {
     "treatment": Treatment,
+    "first_course_finished": Answer,
     "ever_in_remission": Answer,
     "blood_blasts": Answer,
+    "outside_marrow": Answer,
     "cbc": CountsWord,
     "mrd": MrdResult,
     "symptoms": Answer,
 }
+
+
+@dataclass(frozen=True)
+class Below:
+    """A report's "<5%": fewer than `limit` percent blasts, the exact number not given."""
+
+    limit: float
+
+    def __str__(self) -> str:
+        return f"below {self.limit:g}"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -117,9 +156,11 @@ class LabValues:
     """
 
     treatment: Treatment
+    first_course_finished: Answer = Answer.UNKNOWN
     ever_in_remission: Answer = Answer.UNKNOWN
-    marrow_blasts_percent: float | None = None
+    marrow_blasts_percent: float | Below | None = None
     blood_blasts: Answer = Answer.UNKNOWN
+    outside_marrow: Answer = Answer.UNKNOWN
     cbc: CountsWord = CountsWord.UNKNOWN
     anc: float | None = None
     platelets: float | None = None
@@ -129,7 +170,7 @@ class LabValues:
     symptoms: Answer = Answer.UNKNOWN
 
     def __post_init__(self) -> None:
-        for name, choice in _CHOICES.items():
+        for name, choice in CHOICES.items():
             value = getattr(self, name)
             try:
                 object.__setattr__(self, name, choice(value))
@@ -137,14 +178,25 @@ class LabValues:
                 allowed = ", ".join(member.value for member in choice)
                 raise ValueError(f"{name} must be one of {allowed}, not {value!r}") from None
         for name, (low, high) in RANGES.items():
-            object.__setattr__(self, name, _checked_number(name, getattr(self, name), low, high))
+            value = getattr(self, name)
+            if isinstance(value, Below) and name == "marrow_blasts_percent":
+                object.__setattr__(self, name, Below(_checked_number(name, value.limit, low, high)))
+            else:
+                object.__setattr__(self, name, _checked_number(name, value, low, high))
+
+    @property
+    def first_course_done(self) -> Answer:
+        """A remission can only follow the first course, so "ever in remission" settles it."""
+        if self.ever_in_remission is Answer.YES:
+            return Answer.YES
+        return self.first_course_finished
 
 
 def _checked_number(name: str, value: float | None, low: float, high: float) -> float | None:
     """Return `value` as a float, refusing text, booleans, NaN, infinities and out-of-range values.
 
-    Text is refused rather than parsed: reading "4,5" or "150000" is the form's job, where the
-    patient can be told what was understood.
+    Text is refused rather than parsed: reading "4,5" or "<5%" is the form's job (and the API's,
+    through the same reader), where the patient can be told what was understood.
     """
     if value is None:
         return None
@@ -169,12 +221,16 @@ class Finding:
 
 @dataclass(frozen=True, kw_only=True)
 class Result:
-    """A phase slug, or None with the slugs still possible and the inputs that would help."""
+    """A phase slug, or None with the slugs still possible and the inputs that would help.
+
+    `urgent` results carry the GET_HELP_NOW finding first: it is shown before anything else.
+    """
 
     phase: str | None
     candidates: tuple[str, ...] = ()
     findings: tuple[Finding, ...] = ()
     missing: tuple[str, ...] = ()
+    urgent: bool = False
 
     @property
     def undetermined(self) -> bool:
@@ -182,26 +238,56 @@ class Result:
 
 
 def classify(values: LabValues) -> Result:
-    """Apply the spec's rules in order; the first that matches decides."""
+    """Apply the spec's rules in order (the first that matches decides), then the urgent advice,
+    which stands apart from the phase and comes first whatever the phase."""
+    result = _phase_rules(values)
+    if not _needs_help_now(values):
+        return result
+    help_now = _finding(GET_HELP_NOW, anc=values.anc, urgent_anc_below=URGENT_ANC_BELOW)
+    return replace(result, findings=(help_now, *result.findings), urgent=True)
+
+
+def _needs_help_now(values: LabValues) -> bool:
+    low_neutrophils = values.anc is not None and values.anc < URGENT_ANC_BELOW
+    return values.symptoms is Answer.YES or low_neutrophils
+
+
+def _phase_rules(values: LabValues) -> Result:
     if values.treatment is Treatment.NONE:
         return _untreated(values)
-    if _leukemia_present(values):
+    if _leukemia_found(values):
         return _leukemia_after_treatment(values)
     blasts = values.marrow_blasts_percent
     if blasts == REMISSION_BLASTS_BELOW:  # rule 3
         # Nothing the patient can fill in settles the border; only the care team can.
         return _cant_tell(values, [_finding(BLASTS_AT_BORDER, marrow_blasts_percent=blasts)])
-    if blasts is not None:  # rule 4: below the border, since rules 2 and 3 did not match
-        return _blasts_below_border(values)
-    # Rule 5: the marrow could put the patient on either side, so everything stays possible.
-    return _cant_tell(values, [_finding(MARROW_BLASTS_NEEDED)], ["marrow_blasts_percent"])
+    if _blasts_below_border(blasts):  # rule 4
+        return _no_leukemia_found(values)
+    # Rule 5: the marrow could put the patient on either side, so it stays open.
+    if isinstance(blasts, Below):
+        finding = _finding(MARROW_BLASTS_NOT_PRECISE, marrow_blasts_percent=blasts)
+    else:
+        finding = _finding(MARROW_BLASTS_NEEDED)
+    return _cant_tell(values, [finding], ["marrow_blasts_percent"])
+
+
+def _blasts_below_border(blasts: float | Below | None) -> bool:
+    """Below 5%, including a report's "below N" for any N up to 5."""
+    if isinstance(blasts, Below):
+        return blasts.limit <= REMISSION_BLASTS_BELOW
+    return blasts is not None and blasts < REMISSION_BLASTS_BELOW
 
 
 def _untreated(values: LabValues) -> Result:
     """Rule 1. No treatment means untreated whatever the numbers; low blasts are only unusual."""
     blasts = values.marrow_blasts_percent
+    known_below = (
+        blasts.limit <= UNTREATED_BLASTS_USUALLY_ABOVE
+        if isinstance(blasts, Below)
+        else blasts is not None and blasts < UNTREATED_BLASTS_USUALLY_ABOVE
+    )
     findings = []
-    if blasts is not None and blasts < UNTREATED_BLASTS_USUALLY_ABOVE:
+    if known_below:
         findings.append(
             _finding(
                 BLASTS_BELOW_USUAL_AT_DIAGNOSIS,
@@ -212,53 +298,123 @@ def _untreated(values: LabValues) -> Result:
     return Result(phase=UNTREATED, findings=tuple(findings))
 
 
-def _leukemia_present(values: LabValues) -> bool:
+def _marrow_above_border(values: LabValues) -> bool:
     blasts = values.marrow_blasts_percent
-    above = blasts is not None and blasts > LEUKEMIA_BLASTS_ABOVE
-    return above or values.blood_blasts is Answer.YES
+    return isinstance(blasts, float) and blasts > LEUKEMIA_BLASTS_ABOVE
 
 
-def _leukemia_after_treatment(values: LabValues) -> Result:
-    """Rule 2. Leukemia after treatment is relapse if it had gone, refractory if it never had."""
-    if values.ever_in_remission is Answer.YES:
-        blasts = values.marrow_blasts_percent
-        findings = []
-        # Blood blasts confirm the relapse on their own; "unknown" does not, so it keeps the hint.
-        if (
-            values.blood_blasts is not Answer.YES
-            and blasts is not None
-            and LEUKEMIA_BLASTS_ABOVE < blasts < RELAPSE_CONFIRM_BLASTS_BELOW
-        ):
-            findings.append(
-                _finding(
-                    RELAPSE_CONFIRM_WITH_SECOND_TEST,
-                    marrow_blasts_percent=blasts,
-                    confirm_below=RELAPSE_CONFIRM_BLASTS_BELOW,
-                )
-            )
-        return Result(phase=RELAPSED, findings=tuple(findings))
-    if values.ever_in_remission is Answer.NO:
-        return Result(phase=REFRACTORY, findings=(_finding(REFRACTORY_JUDGED_AFTER_FULL_COURSE),))
-    return Result(
-        phase=None,
-        candidates=_leukemia_phases(values),
-        findings=(_finding(RELAPSED_OR_REFRACTORY_NEEDS_HISTORY),),
-        missing=("ever_in_remission",),
+def _leukemia_found(values: LabValues) -> bool:
+    """Marrow blasts above 5%, blasts in the blood, or leukemia outside the marrow."""
+    return (
+        _marrow_above_border(values)
+        or values.blood_blasts is Answer.YES
+        or values.outside_marrow is Answer.YES
     )
 
 
-def _blasts_below_border(values: LabValues) -> Result:
-    """Rule 4. Low marrow blasts are remission only with recovered counts and no symptoms."""
-    recovered = _counts_recovered(values)
-    findings = [conflict] if (conflict := _counts_conflict(values)) else []
-    # For unknown counts we ask for `cbc`: the report or care team can always give that word, and
-    # it settles the counts alone, whereas one number settles them only when it falls short.
-    missing = ["cbc"] if recovered is None else []
+def _leukemia_after_treatment(values: LabValues) -> Result:
+    """Rule 2. Leukemia after treatment is relapse if it had gone; if it never had, refractory
+    once the first course has finished, and too early to judge before then."""
+    if values.ever_in_remission is Answer.YES:
+        return _relapsed(values)
+    first_course = values.first_course_done
+    if values.ever_in_remission is Answer.NO:
+        if first_course is Answer.YES:
+            return Result(
+                phase=REFRACTORY, findings=(_finding(REFRACTORY_JUDGED_AFTER_FULL_COURSE),)
+            )
+        during_first_course = (REMISSION, MINIMAL_RESIDUAL_DISEASE, REFRACTORY)
+        if first_course is Answer.NO:
+            return Result(
+                phase=None,
+                candidates=during_first_course,
+                findings=(_finding(TOO_EARLY_TO_JUDGE),),
+            )
+        return Result(
+            phase=None,
+            candidates=during_first_course,
+            findings=(_finding(FIRST_COURSE_STATUS_NEEDED),),
+            missing=("first_course_finished",),
+        )
+    missing = ["ever_in_remission"]
+    candidates = {RELAPSED, REFRACTORY}
+    if first_course is not Answer.YES:
+        candidates |= {REMISSION, MINIMAL_RESIDUAL_DISEASE}
+    if first_course is Answer.UNKNOWN:
+        missing.append("first_course_finished")
+    return Result(
+        phase=None,
+        candidates=_in_order(candidates),
+        findings=(_finding(RELAPSED_OR_REFRACTORY_NEEDS_HISTORY),),
+        missing=tuple(missing),
+    )
+
+
+def _relapsed(values: LabValues) -> Result:
+    blasts = values.marrow_blasts_percent
+    findings = []
+    if not _marrow_above_border(values):
+        # Blood blasts or leukemia outside the marrow decided it: the marrow usually confirms.
+        findings.append(_finding(RELAPSE_CONFIRM_WITH_MARROW_TEST, marrow_blasts_percent=blasts))
+    elif values.blood_blasts is not Answer.YES and blasts < RELAPSE_CONFIRM_BLASTS_BELOW:
+        # Blood blasts confirm the relapse on their own; "unknown" does not, so it keeps the hint.
+        findings.append(
+            _finding(
+                RELAPSE_CONFIRM_WITH_SECOND_TEST,
+                marrow_blasts_percent=blasts,
+                confirm_below=RELAPSE_CONFIRM_BLASTS_BELOW,
+            )
+        )
+    return Result(phase=RELAPSED, findings=tuple(findings))
+
+
+def _no_leukemia_found(values: LabValues) -> Result:
+    """Rule 4. Marrow blasts below 5%, none in the blood, none found outside the marrow.
+
+    The blood counts no longer decide: children's criteria set no count limits, adults with
+    low counts may be in remission with incomplete count recovery, and maintenance treatment
+    keeps counts low on purpose. They add findings instead.
+    """
+    blasts = values.marrow_blasts_percent
+    first_course = values.first_course_done
+    if first_course is Answer.NO:
+        return Result(
+            phase=None,
+            candidates=(REMISSION, MINIMAL_RESIDUAL_DISEASE),
+            findings=(_finding(GOOD_EARLY_SIGN, marrow_blasts_percent=blasts),),
+        )
+    if values.symptoms is Answer.YES:
+        return _cant_tell(values, [_finding(SYMPTOMS_PRESENT)])
     if values.symptoms is Answer.UNKNOWN:
-        missing.append("symptoms")
-    if missing:
-        findings.append(_finding(COUNTS_AND_SYMPTOMS_NEEDED))
-    # Known reasons against remission are shown even when another input is still unknown.
+        return _cant_tell(values, [_finding(SYMPTOMS_NEEDED)], ["symptoms"])
+    findings = []
+    if first_course is Answer.UNKNOWN:
+        findings.append(_finding(FIRST_COURSE_PROBABLY_FINISHED))
+    if values.mrd is MrdResult.POSITIVE:
+        phase = MINIMAL_RESIDUAL_DISEASE
+    else:
+        phase = REMISSION
+        if values.mrd is not MrdResult.NEGATIVE:
+            findings.append(
+                _finding(
+                    MRD_TEST_CAN_LOOK_DEEPER,
+                    mrd=values.mrd,
+                    finds_one_cell_in=MRD_TEST_FINDS_ONE_CELL_IN,
+                    most_sensitive_finds_one_cell_in=MRD_MOST_SENSITIVE_FINDS_ONE_CELL_IN,
+                )
+            )
+    findings += _counts_findings(values)
+    # Remission also needs no blasts in the blood; the spec lets "unknown" through, so say so.
+    if values.blood_blasts is Answer.UNKNOWN:
+        findings.append(_finding(BLOOD_BLASTS_UNKNOWN))
+    if values.outside_marrow is not Answer.NO:
+        findings.append(_finding(OUTSIDE_MARROW_NOT_CHECKED))
+    return Result(phase=phase, findings=tuple(findings))
+
+
+def _counts_findings(values: LabValues) -> list[Finding]:
+    recovered = _counts_recovered(values)
+    findings = []
     if recovered is False:
         findings.append(
             _finding(
@@ -270,26 +426,11 @@ def _blasts_below_border(values: LabValues) -> Result:
                 platelets_at_least=RECOVERED_PLATELETS_AT_LEAST,
             )
         )
-    if values.symptoms is Answer.YES:
-        findings.append(_finding(SYMPTOMS_PRESENT))
-    if missing or recovered is False or values.symptoms is Answer.YES:
-        return _cant_tell(values, findings, missing)
-    if values.mrd is MrdResult.POSITIVE:
-        phase = MINIMAL_RESIDUAL_DISEASE
-    else:
-        phase = REMISSION
-        if values.mrd is not MrdResult.NEGATIVE:
-            findings.append(
-                _finding(
-                    MRD_TEST_CAN_LOOK_DEEPER,
-                    mrd=values.mrd,
-                    finds_one_cell_in=MRD_TEST_FINDS_ONE_CELL_IN,
-                )
-            )
-    # Remission also needs no blasts in the blood; the spec lets "unknown" through, so say so.
-    if values.blood_blasts is Answer.UNKNOWN:
-        findings.append(_finding(BLOOD_BLASTS_UNKNOWN))
-    return Result(phase=phase, findings=tuple(findings))
+    elif recovered is None:
+        findings.append(_finding(COUNTS_UNKNOWN))
+    if conflict := _counts_conflict(values):
+        findings.append(conflict)
+    return findings
 
 
 def _numbers_say_recovered(values: LabValues) -> bool | None:
@@ -325,24 +466,25 @@ def _counts_conflict(values: LabValues) -> Finding | None:
     )
 
 
-def _leukemia_phases(values: LabValues) -> tuple[str, ...]:
-    """Leukemia after treatment is relapse if it was ever in remission, refractory if never."""
-    by_history = {Answer.YES: (RELAPSED,), Answer.NO: (REFRACTORY,)}
-    return by_history.get(values.ever_in_remission, (REFRACTORY, RELAPSED))
-
-
 def _still_possible(values: LabValues) -> tuple[str, ...]:
-    """The treated phases that the known inputs leave open when the marrow or counts don't decide.
+    """The treated phases the known inputs leave open when the marrow or symptoms don't decide.
 
-    Below the border the MRD result picks remission or MRD (untested or unknown leaves both); at
-    or above it, or with counts that have not recovered, the history picks relapse or refractory.
+    The MRD result picks remission or MRD (untested or unknown leaves both); the history picks
+    relapse or refractory (unknown leaves both). Refractory stays possible during the first
+    course: what is not known yet is how the course will end.
     """
-    possible = set(_leukemia_phases(values))
+    by_history = {Answer.YES: {RELAPSED}, Answer.NO: {REFRACTORY}}
+    possible = by_history.get(values.ever_in_remission, {REFRACTORY, RELAPSED})
     if values.mrd is not MrdResult.POSITIVE:
-        possible.add(REMISSION)
+        possible = possible | {REMISSION}
     if values.mrd is not MrdResult.NEGATIVE:
-        possible.add(MINIMAL_RESIDUAL_DISEASE)
-    return tuple(slug for slug in PHASE_SLUGS if slug in possible)
+        possible = possible | {MINIMAL_RESIDUAL_DISEASE}
+    return _in_order(possible)
+
+
+def _in_order(slugs: Iterable[str]) -> tuple[str, ...]:
+    chosen = set(slugs)
+    return tuple(slug for slug in PHASE_SLUGS if slug in chosen)
 
 
 def _cant_tell(values: LabValues, findings: list[Finding], missing: Iterable[str] = ()) -> Result:
@@ -354,10 +496,10 @@ def _cant_tell(values: LabValues, findings: list[Finding], missing: Iterable[str
     )
 
 
-def _finding(code: str, **values: float | str | None) -> Finding:
-    """Build a finding, leaving out numbers the patient did not give."""
+def _finding(code: str, **values: float | str | Below | None) -> Finding:
+    """Build a finding, leaving out numbers the patient did not give; "below N" as words."""
     carried = tuple(
-        (name, str(value) if isinstance(value, str) else float(value))
+        (name, str(value) if isinstance(value, str | Below) else float(value))
         for name, value in values.items()
         if value is not None
     )

@@ -25,6 +25,7 @@ WORDS_FOR_COMPARISON = {
     "within": "in the typical range",
     "at": "right at the 5% line",
     "above": "above the typical range",
+    "unclear": "not exact enough to compare",
 }
 
 
@@ -51,11 +52,16 @@ class Question:
 
 @dataclass(frozen=True)
 class BlastScale:
-    """The marrow blast percentage on a 0 to 100% line with the 5% and 20% marks."""
+    """The marrow blast percentage on a 0 to 100% line with the 5% and 20% marks; a report's
+    "below N" is drawn at N."""
 
-    percent: float
+    blasts: float | classifier.Below
     WIDTH = 400  # SVG units: 4 per percent
     LABEL_MARGIN = 50  # keeps the "You: …" label inside the picture at either end
+
+    @property
+    def percent(self):
+        return self.blasts.limit if isinstance(self.blasts, classifier.Below) else self.blasts
 
     @property
     def marker_x(self):
@@ -67,11 +73,15 @@ class BlastScale:
 
     @property
     def shown(self):
-        return format_number(self.percent)
+        return format_number(self.blasts)
 
     @property
     def position_in_words(self):
         below, usual = classifier.REMISSION_BLASTS_BELOW, classifier.UNTREATED_BLASTS_USUALLY_ABOVE
+        if isinstance(self.blasts, classifier.Below):
+            if self.percent <= below:
+                return f"below the {below}% mark"
+            return f"somewhere below {self.shown}%, not exact enough to place"
         if self.percent < below:
             return f"below the {below}% mark"
         if self.percent == below:
@@ -86,6 +96,7 @@ class BlastScale:
 @dataclass(frozen=True)
 class CheckerReport:
     phase: Phase | None
+    urgent: SafeString | None  # "Get help right away", shown before everything else
     headline: SafeString
     candidates: list[Phase]
     missing: list[Question]
@@ -121,13 +132,15 @@ def build_report(
         names = [phases[slug].name for slug in result.candidates]
         headline = _words(wording.CANT_TELL, texts, {"candidates": _in_words(names)})
         questions_to_ask = _words(wording.CANT_TELL_QUESTIONS, texts, {})
+    urgent, findings = _urgent_apart(result.findings)
     return CheckerReport(
         phase=phase,
+        urgent=urgent and _words(urgent.code, texts, urgent.as_dict()),
         headline=headline,
         candidates=[phases[slug] for slug in result.candidates],
         missing=[questions[name] for name in result.missing],
         to_check=_answers_to_check(result, questions),
-        findings=[_words(f.code, texts, f.as_dict()) for f in result.findings],
+        findings=[_words(f.code, texts, f.as_dict()) for f in findings],
         numbers=_number_rows(values),
         blast_scale=None if blasts is None else BlastScale(blasts),
         questions=questions_to_ask,
@@ -138,11 +151,17 @@ def _shown(content, drafts):
     return content.with_draft() if drafts else content
 
 
+def _urgent_apart(findings):
+    """The urgent advice, which has a box of its own, and the other findings."""
+    urgent = next((f for f in findings if f.code == classifier.GET_HELP_NOW), None)
+    return urgent, [f for f in findings if f is not urgent]
+
+
 def _answers_to_check(result, questions):
     """The answers a finding speaks of, when they conflict or keep the result open: links back
     to them let the patient check what they typed."""
     names = []
-    for finding in result.findings:
+    for finding in _urgent_apart(result.findings)[1]:
         if result.undetermined or finding.code == classifier.COUNTS_NUMBERS_CONFLICT_WITH_CBC:
             names += [name for name in finding.as_dict() if name in questions]
     return [questions[name] for name in dict.fromkeys(names) if name not in result.missing]

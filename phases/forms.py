@@ -5,18 +5,36 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from phases import classifier
+from phases.classifier import Answer, CountsWord, MrdResult, Treatment
 from phases.explanations import Question
 from phases.lab_numbers import NumberProblem, read_number
 
-DONT_KNOW = ("unknown", "I don't know")
-YES_NO_DONT_KNOW = [("yes", "Yes"), ("no", "No"), DONT_KNOW]
+# The words of every answer; the answers themselves are the classifier's.
+ANSWER_WORDS = {
+    Treatment.NONE: "No, not yet",
+    Treatment.RECEIVED: "Yes, treatment has started",
+    Answer.YES: "Yes",
+    Answer.NO: "No",
+    Answer.UNKNOWN: "I don't know",
+    CountsWord.NORMAL: "Normal",
+    CountsWord.ABNORMAL: "Not normal",
+    CountsWord.UNKNOWN: "I don't know",
+    MrdResult.POSITIVE: "Positive: leukemia cells were found",
+    MrdResult.NEGATIVE: "Negative: no leukemia cells were found",
+    MrdResult.NOT_TESTED: "I have not had this test",
+    MrdResult.UNKNOWN: "I don't know",
+}
 
 
-def answer_field(label, choices, help_text=""):
+def choices_of(name):
+    return [(answer.value, ANSWER_WORDS[answer]) for answer in classifier.CHOICES[name]]
+
+
+def answer_field(name, label, help_text=""):
     """A question answered with radio buttons; unanswered counts as "I don't know"."""
     return forms.ChoiceField(
         label=label,
-        choices=choices,
+        choices=choices_of(name),
         initial="unknown",
         required=False,
         widget=forms.RadioSelect,
@@ -46,47 +64,60 @@ class LabReportForm(forms.Form):
 
     treatment = forms.ChoiceField(
         label="Has treatment for the leukemia started?",
-        choices=[("none", "No, not yet"), ("received", "Yes, treatment has started")],
+        choices=choices_of("treatment"),
         widget=forms.RadioSelect,
-        help_text="Care that only eases symptoms, such as blood transfusions or medicine for "
-        "fever or infection, does not count as treatment here.",
+        help_text="Chemotherapy counts, and so do steroids (such as prednisone or dexamethasone) "
+        "given before it starts. Care that only eases symptoms, such as blood transfusions or "
+        "medicine for fever or infection, does not count here.",
         error_messages={"required": "Choose whether treatment for the leukemia has started."},
     )
+    first_course_finished = answer_field(
+        "first_course_finished",
+        "Has the first round of treatment, called induction, finished? It usually takes 4 to 5 "
+        "weeks.",
+        "Only if treatment has started. Your treatment plan, sometimes called a roadmap, names "
+        "each part of treatment and its dates. Your care team can tell you too.",
+    )
     ever_in_remission = answer_field(
+        "ever_in_remission",
         "Before these results, had your care team ever said the leukemia was in remission?",
-        YES_NO_DONT_KNOW,
-        "Remission means the usual tests no longer found signs of leukemia.",
+        "Remission means the usual tests no longer found signs of leukemia. Doctors first check "
+        "for it at the end of the first round of treatment.",
     )
     symptoms = answer_field(
-        "Do you have signs of leukemia now, such as bone pain, fever, bleeding or easy bruising?",
-        YES_NO_DONT_KNOW,
+        "symptoms",
+        "Are there signs of leukemia now, such as bone pain, fever, bleeding or easy bruising?",
+        "Think of how you or your child feel today.",
     )
     marrow_blasts_percent = LabNumberField(
         lab_number="marrow_blasts_percent",
         label="Blasts in the bone marrow, in percent (%)",
         help_text="On your bone marrow test report, look for “blasts” or “blast cells” with a "
-        "% sign. Leave this empty if you have no marrow result.",
+        "% sign. If it says “<5%” or “none seen”, type that. Leave this empty if you have no "
+        "marrow result.",
     )
     mrd = answer_field(
+        "mrd",
         "Minimal residual disease (MRD) test result",
-        [
-            ("positive", "Positive: leukemia cells were found"),
-            ("negative", "Negative: no leukemia cells were found"),
-            ("not_tested", "I have not had this test"),
-            DONT_KNOW,
-        ],
         "An MRD test looks for very small numbers of leukemia cells in the marrow. The report "
         "may say “detected” (positive) or “not detected” (negative).",
     )
+    outside_marrow = answer_field(
+        "outside_marrow",
+        "Has your care team found leukemia outside the blood and bone marrow?",
+        "For example in the spinal fluid, tested with a lumbar puncture (spinal tap), or in the "
+        "testicles or skin. Your care team tells you these results; they are not on a blood "
+        "count report.",
+    )
     cbc = answer_field(
+        "cbc",
         "What does your report or care team say about your blood count overall?",
-        [("normal", "Normal"), ("abnormal", "Not normal"), DONT_KNOW],
         "The complete blood count (CBC) is the usual blood test. Results outside the lab's "
         "range are often marked H (high) or L (low).",
     )
     blood_blasts = answer_field(
+        "blood_blasts",
         "Does your blood test report list blasts?",
-        YES_NO_DONT_KNOW,
         "Look in the part that counts each kind of white cell (the differential). "
         "0% or “none seen” means no.",
     )
@@ -125,8 +156,15 @@ class LabReportForm(forms.Form):
         self.helper.disable_csrf = True
         self.helper.attrs = {"novalidate": ""}
         self.helper.layout = Layout(
-            Fieldset("Treatment so far", "treatment", "ever_in_remission", "symptoms"),
+            Fieldset(
+                "Treatment so far",
+                "treatment",
+                "first_course_finished",
+                "ever_in_remission",
+                "symptoms",
+            ),
             Fieldset("Bone marrow test", "marrow_blasts_percent", "mrd"),
+            Fieldset("Other places leukemia can be", "outside_marrow"),
             Fieldset("Blood test", "cbc", "blood_blasts", "anc", "platelets", "wbc", "hemoglobin"),
             Submit("show", "Show what my results suggest"),
         )

@@ -11,7 +11,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from phases.classifier import RANGES
+from phases.classifier import RANGES, Below
 
 PER_MICROLITRE = 1000  # 150000 per microlitre is 150 x10^9/L
 G_PER_L = 10  # 120 g/L is 12 g/dL
@@ -19,6 +19,10 @@ G_PER_L = 10  # 120 g/L is 12 g/dL
 NUMBER = re.compile(r"^(\d+(\.\d*)?|\.\d+)$")
 DECIMAL_COMMA = re.compile(r"^\d+,\d+$")
 THOUSANDS = re.compile(r"^\d{1,3}([ ,]\d{3})+$")
+# Marrow reports often give no exact number: "<5%", "less than 1", "none seen".
+BELOW = re.compile(r"^(?:<|less than|below|under|fewer than)\s*(?P<limit>[^<].*)$", re.IGNORECASE)
+NONE_SEEN = re.compile(r"^(?:none|none seen|not seen)$", re.IGNORECASE)
+BLASTS = "marrow_blasts_percent"
 
 
 @dataclass(frozen=True)
@@ -52,12 +56,14 @@ class NumberProblem(ValueError):
 
 @dataclass(frozen=True)
 class Reading:
-    value: float
+    value: float | Below
     understood: str | None = None  # said back to the patient when we changed how it was written
 
 
-def format_number(value: float, *, group: bool = False) -> str:
+def format_number(value: float | Below, *, group: bool = False) -> str:
     """4.321 stays 4.321 and 150.0 becomes 150; with `group`, 10000 becomes 10,000."""
+    if isinstance(value, Below):
+        return f"below {format_number(value.limit, group=group)}"
     text = f"{value:,.3f}" if group else f"{value:.3f}"
     return text.rstrip("0").rstrip(".")
 
@@ -67,10 +73,12 @@ def read_number(text: str, *, name: str) -> Reading | None:
     typed = " ".join(text.split())
     if not typed:
         return None
+    if name == BLASTS and (words := _read_blasts_in_words(typed)):
+        return words
     number = LAB_NUMBERS[name]
     low, high = RANGES[name]
     if typed.endswith("%"):
-        if name != "marrow_blasts_percent":
+        if name != BLASTS:
             raise NumberProblem(
                 f"This box takes a count in {number.unit}, not a percent. On your report, "
                 "look for the same line with a unit such as ×10⁹/L, ×10³/µL or K/µL."
@@ -96,6 +104,20 @@ def read_number(text: str, *, name: str) -> Reading | None:
     if not readings:
         raise NumberProblem(_out_of_range_message(number, low, high))
     return readings.popitem()[1]
+
+
+def _read_blasts_in_words(typed: str) -> Reading | None:
+    """ "<5%" is below 5 percent, and "none seen" is 0; the limit is read like any number."""
+    if NONE_SEEN.match(typed):
+        return Reading(0.0, f"We read “{typed}” as 0%.")
+    below = BELOW.match(typed)
+    if below is None:
+        return None
+    limit = read_number(below["limit"], name=BLASTS)
+    if limit is None or isinstance(limit.value, Below):
+        raise NumberProblem("After “below”, type the number from your report, like <5%.")
+    value = Below(limit.value)
+    return Reading(value, f"We read “{typed}” as {format_number(value)}%.")
 
 
 def _possible_values(typed: str) -> list[float]:
@@ -134,9 +156,12 @@ def _out_of_range_message(number: LabNumber, low: float, high: float) -> str:
     )
 
 
-def compare_with_typical(name: str, value: float) -> str:
-    """Where a number stands against the typical adult range: below, within or above."""
+def compare_with_typical(name: str, value: float | Below) -> str:
+    """Where a number stands against the typical adult range: below, within or above ("unclear"
+    for a "below N" that reaches past the range)."""
     number = LAB_NUMBERS[name]
+    if isinstance(value, Below):
+        return "below" if value.limit <= number.typical_high else "unclear"
     if number.typical_low is not None and value < number.typical_low:
         return "below"
     if number.typical_high is not None and value > number.typical_high:

@@ -134,17 +134,23 @@ def test_content_carries_an_etag_and_answers_if_none_match_with_304(client, path
     assert again.content == b""
 
 
-@pytest.mark.parametrize(("values", "expected_phase"), RULE_TABLE)
-def test_rule_table_gives_the_same_phase_through_the_api(client, values, expected_phase):
+@pytest.mark.parametrize(("values", "expected"), RULE_TABLE)
+def test_rule_table_gives_the_same_result_through_the_api(client, values, expected):
     response = classify(client, values)
 
     assert response.status_code == 200
-    assert response.json()["phase"] == expected_phase
+    result = response.json()
+    assert result["phase"] == expected.phase
+    assert tuple(result["candidates"]) == expected.candidates
+    assert tuple(result["missing"]) == expected.missing
+    assert result["urgent"] == expected.urgent
+    assert (result["urgent_advice"] is not None) == expected.urgent
 
 
 def test_a_result_links_to_its_phase_and_carries_the_disclaimer(client):
     body = {"treatment": "received", "ever_in_remission": "yes", "marrow_blasts_percent": 2}
     body |= {"blood_blasts": "no", "cbc": "normal", "mrd": "negative", "symptoms": "no"}
+    body |= {"outside_marrow": "no"}
 
     result = classify(client, body).json()
 
@@ -152,6 +158,38 @@ def test_a_result_links_to_its_phase_and_carries_the_disclaimer(client):
     assert result["phase_url"] == f"{SERVER}/phases/remission/"
     assert result["candidates"] == [] and result["missing"] == [] and result["findings"] == []
     assert result["disclaimer"] and "<" not in result["disclaimer"]
+
+
+def test_below_n_blasts_are_understood_as_the_report_writes_them(client):
+    body = {"treatment": "received", "ever_in_remission": "yes", "symptoms": "no"}
+
+    below_5 = classify(client, body | {"marrow_blasts_percent": "<5"}).json()
+    below_10 = classify(client, body | {"marrow_blasts_percent": "below 10"}).json()
+
+    assert below_5["phase"] == "remission"
+    assert below_10["phase"] is None and below_10["missing"] == ["marrow_blasts_percent"]
+    (finding,) = below_10["findings"]
+    assert finding["values"] == {"marrow_blasts_percent": "below 10"}
+    assert "below 10%" in finding["text"]
+
+
+def test_urgent_advice_comes_with_its_wording(client):
+    body = {"treatment": "received", "symptoms": "yes", "anc": 0.2}
+
+    result = classify(client, body).json()
+
+    assert result["urgent"] is True
+    assert "38.0 °C (100.4 °F)" in result["urgent_advice"]["text"]
+    assert result["findings"][0]["code"] == "get_help_now"
+
+
+def test_the_openapi_document_shows_the_version_2_inputs_with_examples(client):
+    schema = client.get(API + "/openapi.json").json()["components"]["schemas"]["LabReport"]
+
+    for name in ("first_course_finished", "outside_marrow", "marrow_blasts_percent"):
+        assert schema["properties"][name]["examples"], name
+    assert "<5" in schema["properties"]["marrow_blasts_percent"]["examples"]
+    assert schema["required"] == ["treatment"]
 
 
 def test_cant_tell_names_candidates_and_missing_inputs(client):
@@ -164,7 +202,7 @@ def test_cant_tell_names_candidates_and_missing_inputs(client):
         "refractory",
         "relapsed",
     ]
-    assert result["missing"] == ["cbc", "symptoms"]
+    assert result["missing"] == ["symptoms"]
 
 
 def test_findings_carry_their_values_and_the_built_in_wording(client):
@@ -202,7 +240,7 @@ def test_a_broken_stored_wording_falls_back_on_the_built_in_one(client):
 
     (finding,) = classify(client, body).json()["findings"]
 
-    assert finding["text"].startswith("Your marrow blasts are 10%. When blasts are above 5%")
+    assert finding["text"].startswith("Your marrow blasts are 10%. When they are between 5% and")
 
 
 @pytest.mark.parametrize(
@@ -226,8 +264,32 @@ def test_a_broken_stored_wording_falls_back_on_the_built_in_one(client):
         pytest.param(
             {"treatment": "none", "marrow_blasts_percent": 101},
             ["body", "marrow_blasts_percent"],
-            "less than or equal to 100",
+            "from 0 to 100",
             id="blasts-above-100",
+        ),
+        pytest.param(
+            {"treatment": "none", "marrow_blasts_percent": "<101"},
+            ["body", "marrow_blasts_percent"],
+            "between 0 and 100",
+            id="below-101",
+        ),
+        pytest.param(
+            {"treatment": "none", "marrow_blasts_percent": "lots"},
+            ["body", "marrow_blasts_percent"],
+            "<5",
+            id="blasts-in-other-words",
+        ),
+        pytest.param(
+            {"treatment": "none", "first_course_finished": "soon"},
+            ["body", "first_course_finished"],
+            "'yes'",
+            id="first-course",
+        ),
+        pytest.param(
+            {"treatment": "none", "outside_marrow": "csf"},
+            ["body", "outside_marrow"],
+            "'yes'",
+            id="outside-marrow",
         ),
         pytest.param(
             {"treatment": "none", "platelets": -1},

@@ -28,12 +28,18 @@ def field_block(response, name):
     return response.text[start : end if end != -1 else None]
 
 
-@pytest.mark.parametrize(("values", "expected_phase"), RULE_TABLE)
-def test_rule_table_gives_the_same_phase_through_the_form(client, values, expected_phase):
+@pytest.mark.parametrize(("values", "expected"), RULE_TABLE)
+def test_rule_table_gives_the_same_result_through_the_form(client, values, expected):
     response = client.post(CHECK, as_posted(values))
 
     assert response.status_code == 200
-    assert data_phase(response) == (expected_phase or "undetermined")
+    assert data_phase(response) == (expected.phase or "undetermined")
+    assert ('id="get-help-now"' in response.text) == expected.urgent
+    candidates = re.findall(r'<ul class="candidates">(.*?)</ul>', response.text, re.S)
+    shown = re.findall(r'href="/phases/([^/]+)/"', candidates[0]) if candidates else []
+    assert tuple(shown) == expected.candidates
+    for name in expected.missing:
+        assert f'href="#div_id_{name}"' in response.text or f'href="#id_{name}"' in response.text
 
 
 def test_empty_form_explains_itself_and_promises_privacy(client):
@@ -66,7 +72,7 @@ def test_a_remission_result_names_the_phase_links_to_it_and_shows_its_questions(
     assert remission.summary in response.text
     assert f'href="{remission.get_absolute_url()}"' in response.text
     assert remission.questions_html in response.text
-    assert "Your marrow blasts (2%) are below 5%." in response.text
+    assert "The bone marrow test found 2% blasts." in response.text
     assert "This is not a diagnosis." in response.text
     assert "Medical disclaimer" in response.text
 
@@ -76,7 +82,6 @@ def test_cant_tell_lists_candidates_and_links_each_missing_answer_to_its_questio
 
     assert data_phase(response) == "undetermined"
     assert "We can't tell yet" in response.text
-    assert 'href="#div_id_cbc"' in response.text
     assert 'href="#div_id_symptoms"' in response.text
     assert 'id="div_id_cbc"' in response.text
     assert 'href="/phases/remission/"' in response.text
@@ -168,6 +173,9 @@ def test_treatment_is_the_one_required_answer(client):
     [
         ("marrow_blasts_percent", "4%", None, "4%"),
         ("marrow_blasts_percent", "4,5", "We read “4,5” as 4.5.", "4.5%"),
+        ("marrow_blasts_percent", "<5%", "We read “&lt;5%” as below 5%.", "below 5%"),
+        ("marrow_blasts_percent", "less than 1", "We read “less than 1” as below 1%.", "below 1%"),
+        ("marrow_blasts_percent", "none seen", "We read “none seen” as 0%.", "0%"),
         ("platelets", "150000", "We read 150000 per µL as 150 ×10⁹/L.", "150 ×10⁹/L"),
         ("platelets", "150,000", "We read 150000 per µL as 150 ×10⁹/L.", "150 ×10⁹/L"),
         ("anc", "1500", "We read 1500 per µL as 1.5 ×10⁹/L.", "1.5 ×10⁹/L"),
@@ -181,6 +189,73 @@ def test_common_slips_are_understood_and_said_back(client, name, typed, understo
     assert shown in response.text[response.text.index('class="table numbers"') :]
     if understood:
         assert understood in field_block(response, name)
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("<101", "A percentage is between 0 and 100."),
+        ("below", "Enter a number"),
+        ("<<5", "Enter a number"),
+    ],
+)
+def test_a_below_n_that_cannot_be_read_gets_a_message_beside_its_box(client, typed, message):
+    response = client.post(CHECK, {"treatment": "received", "marrow_blasts_percent": typed})
+
+    assert "report" not in response.context or response.context["report"] is None
+    assert message in field_block(response, "marrow_blasts_percent")
+
+
+def test_below_five_is_said_back_in_the_result_and_on_the_scale(client):
+    values = dict(treatment="received", ever_in_remission="yes", marrow_blasts_percent="<5%")
+    values |= dict(blood_blasts="no", outside_marrow="no", mrd="negative", symptoms="no")
+
+    response = client.post(CHECK, values)
+
+    assert data_phase(response) == "remission"
+    assert "found below 5% blasts" in response.text
+    assert "Your marrow blasts: below 5%, below the 5% mark." in response.text
+
+
+def test_the_first_course_question_is_asked_in_a_parents_words(client):
+    response = client.get(CHECK)
+
+    block = field_block(response, "first_course_finished")
+    assert "Has the first round of treatment, called induction, finished?" in block
+    assert "It usually takes 4 to 5 weeks." in block
+    assert "treatment plan" in block  # where the answer is found
+    assert "spinal fluid" in field_block(response, "outside_marrow")
+
+
+def test_a_child_during_induction_is_not_called_refractory(client):
+    values = dict(treatment="received", first_course_finished="no", ever_in_remission="no")
+
+    response = client.post(CHECK, values | {"marrow_blasts_percent": "12"})
+
+    assert data_phase(response) == "undetermined"
+    result = response.text[response.text.index('id="result"') : response.text.index("lab-form")]
+    assert "first round of treatment (induction) has not finished" in result
+    assert "Refractory</h2>" not in result
+
+
+def test_urgent_advice_opens_the_result(client):
+    response = client.post(CHECK, {"treatment": "received", "symptoms": "yes", "anc": "0.2"})
+
+    result = response.text[response.text.index('id="result"') :]
+    assert result.index('id="get-help-now"') < result.index('id="result-heading"')
+    assert "38.0 °C (100.4 °F)" in result
+    assert "<title>Get help right away" in response.text
+
+
+def test_a_maintenance_patient_with_low_counts_is_in_remission(client):
+    values = dict(treatment="received", first_course_finished="yes", ever_in_remission="yes")
+    values |= dict(marrow_blasts_percent="0", mrd="negative", anc="0.8", symptoms="no")
+
+    response = client.post(CHECK, values | {"blood_blasts": "no", "outside_marrow": "no"})
+
+    assert data_phase(response) == "remission"
+    assert "remission with incomplete count recovery" in response.text
+    assert 'href="/phases/relapsed/"' not in response.text[: response.text.index("lab-form")]
 
 
 def test_platelets_per_microlitre_count_as_recovered(client):

@@ -131,7 +131,11 @@ def test_a_draft_explanation_is_invisible_to_the_checker_but_shows_in_preview(
     explanation = Explanation.objects.get(key="remission")
     editor_client.post(
         f"/admin/phases/explanation/{explanation.pk}/change/",
-        {"text": "Draft: blasts {marrow_blasts_percent}%.", "edit_version": 1, "_continue": "Save"},
+        {
+            "text": "Draft: blasts {marrow_blasts_percent}%.",
+            "edit_version": explanation.version,
+            "_continue": "Save",
+        },
     )
 
     public = client.post("/check/", REMISSION_VALUES).text
@@ -140,7 +144,7 @@ def test_a_draft_explanation_is_invisible_to_the_checker_but_shows_in_preview(
     ).text
 
     assert "Draft: blasts" not in public
-    assert "Your marrow blasts (2%) are below 5%." in public
+    assert "The bone marrow test found 2% blasts." in public
     assert "Draft: blasts 2%." in preview
     assert 'data-phase="remission"' in preview
 

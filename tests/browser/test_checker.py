@@ -82,9 +82,30 @@ def test_cant_tell_result_is_accessible_and_links_back_to_the_missing_answer(
     page.wait_for_selector("[data-phase]")
 
     assert page.locator("[data-phase]").get_attribute("data-phase") == "undetermined"
+    assert page.locator("#get-help-now").count() == 0
     assert_accessible(page, tmp_path / "checker-result-cant-tell.png")
-    page.get_by_role("link", name="What does your report or care team say").click()
-    assert page.evaluate("location.hash") == "#div_id_cbc"
+    page.get_by_role("link", name="Are there signs of leukemia now").click()
+    assert page.evaluate("location.hash") == "#div_id_symptoms"
+
+
+def test_urgent_advice_is_the_first_thing_a_screen_reader_reaches_in_the_result(
+    page, site_url, tmp_path
+):
+    page.goto(site_url + "/check/")
+    choose(page, "treatment", "received")
+    choose(page, "symptoms", "yes")
+    type_into(page, "anc", "0.2")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("[data-phase]")
+
+    # The result region's first child, read before the result's own heading.
+    region, first, heading = page.locator("#result").aria_snapshot().splitlines()[:3]
+    assert region.startswith("- region")
+    assert first.strip() == '- group "Get help right away":'
+    assert heading.strip() == '- heading "Get help right away" [level=2]'
+    assert "100.4 °F" in page.locator("#get-help-now").inner_text()
+    assert page.title().startswith("Get help right away")
+    assert_accessible(page, tmp_path / "checker-result-urgent.png")
 
 
 def test_form_with_errors_is_accessible_and_keeps_the_answers(page, site_url, tmp_path):

@@ -1,0 +1,96 @@
+"""Migrations seed the same content today and in a year: their texts are literals, they import
+no live code, and they can be undone and done again without changing a word."""
+
+import ast
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+
+from phases import classifier, wording
+from phases.models import Disclaimer, Explanation, GlossaryTerm, Phase, SharedSection
+
+MIGRATIONS = Path(__file__).resolve().parent.parent / "phases" / "migrations"
+# What makemigrations itself writes (validators on model fields), and the migrations' own helpers.
+ALLOWED_PHASES_IMPORTS = {"phases.models", "phases.migrations._groups"}
+
+
+def imported_modules(path):
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Import):
+            yield from (alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            yield node.module
+            yield from (f"{node.module}.{alias.name}" for alias in node.names)
+
+
+@pytest.mark.parametrize("path", sorted(MIGRATIONS.glob("0*.py")), ids=lambda path: path.stem)
+def test_no_migration_imports_live_app_code(path):
+    live = {
+        module
+        for module in imported_modules(path)
+        if module.startswith("phases.")
+        and not any(module == ok or module.startswith(f"{ok}.") for ok in ALLOWED_PHASES_IMPORTS)
+    }
+    assert not live
+
+
+def test_phases_models_is_only_imported_for_validators_makemigrations_wrote():
+    for path in MIGRATIONS.glob("0*.py"):
+        for line in path.read_text().splitlines():
+            if "phases.models." in line:
+                assert "validators=[phases.models.validate_" in line, path.name
+
+
+def seeded_content():
+    return {
+        "phases": list(Phase.objects.order_by("slug").values()),
+        "disclaimer": list(Disclaimer.objects.values("text", "draft")),
+        "glossary": list(
+            GlossaryTerm.objects.order_by("slug").values("slug", "term", "definition")
+        ),
+        "explanations": list(Explanation.objects.order_by("key").values("key", "kind", "text")),
+        "sections": list(SharedSection.objects.order_by("key").values("key", "title", "text")),
+    }
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_reversing_every_migration_and_applying_again_gives_the_same_texts():
+    before = seeded_content()
+
+    MigrationExecutor(connection).migrate([("phases", None)])
+    call_command("migrate", verbosity=0)
+
+    assert seeded_content() == before
+
+
+@pytest.mark.django_db
+def test_every_checker_text_is_seeded_with_the_built_in_wording():
+    stored = dict(Explanation.objects.values_list("key", "text"))
+
+    assert stored == wording.BUILT_IN
+    kinds = dict(Explanation.objects.values_list("key", "kind"))
+    assert kinds[classifier.GET_HELP_NOW] == "urgent"
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_version_2_wording_never_overwrites_an_editors_text():
+    executor = MigrationExecutor(connection)
+    executor.migrate([("phases", "0011_phase_sources_review_status_shared_sections")])
+    edited = "Our own words about remission."
+    Explanation.objects.filter(key="remission").update(text=edited)
+    Explanation.objects.filter(key="untreated").update(text="Our own words, with a draft.")
+    Explanation.objects.filter(key="untreated").update(draft={"text": "A draft of ours."})
+
+    call_command("migrate", verbosity=0)
+
+    remission = Explanation.objects.get(key="remission")
+    assert remission.text == edited
+    assert remission.draft == {"text": wording.BUILT_IN["remission"]}  # waits for an editor
+    untreated = Explanation.objects.get(key="untreated")
+    assert untreated.text == "Our own words, with a draft."
+    assert untreated.draft == {"text": "A draft of ours."}
+    assert Explanation.objects.get(key="refractory").text == wording.BUILT_IN["refractory"]
+    assert remission.history.filter(history_change_reason__contains="version 2").exists()
