@@ -9,7 +9,8 @@ import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from django.utils.safestring import SafeString
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 
 from phases import classifier, wording
 from phases.lab_numbers import LAB_NUMBERS, compare_with_typical, format_number
@@ -168,14 +169,18 @@ def _answers_to_check(result, questions):
 
 
 def _words(key: str, texts: Mapping[str, str], values: Mapping) -> SafeString:
-    shown = {name: _display(values.get(name)) for name in wording.PLACEHOLDERS[key]}
+    """The text rendered from Markdown first (cached, as it is the same for every patient),
+    then filled in with the patient's values, escaped: a filled-in text, which holds a
+    patient's values, is never cached or kept after the response."""
+    shown = {name: escape(_display(values.get(name))) for name in wording.PLACEHOLDERS[key]}
     if key in texts:
         try:
-            return render_markdown(wording.fill(texts[key], key=key, values=shown))
+            return mark_safe(wording.fill(render_markdown(texts[key]), key=key, values=shown))
         except (ValueError, KeyError):
             # Only the text's name is logged: never a patient's values.
             logger.warning("Checker explanation %r is broken; used the built-in wording.", key)
-    return render_markdown(wording.fill(wording.BUILT_IN[key], key=key, values=shown))
+    built_in = render_markdown(wording.BUILT_IN[key])
+    return mark_safe(wording.fill(built_in, key=key, values=shown))
 
 
 def _display(value) -> str:

@@ -1,5 +1,6 @@
 """A patient's values are never stored, logged, cached or put in an address."""
 
+import gc
 import logging
 
 import pytest
@@ -36,3 +37,39 @@ def test_the_form_sends_values_in_the_body_not_the_address(client):
 
     assert '<form  action="/check/"' in page or 'action="/check/"' in page
     assert 'method="post"' in page
+
+
+def count_strings_held_by_the_process(fragment):
+    """How many strings holding `fragment` that a live object refers to, directly or through a
+    dict or tuple the garbage collector does not track (such as a cache's own dict)."""
+    gc.collect()
+    owners = gc.get_objects()
+    found = []  # made after the snapshot, so it does not find itself
+    for owner in owners:
+        for held in gc.get_referents(owner):
+            if isinstance(held, dict) and not gc.is_tracked(held):
+                strings = [*held.keys(), *held.values()]
+            elif isinstance(held, tuple) and not gc.is_tracked(held):
+                strings = held
+            else:
+                strings = [held]
+            found += [text for text in strings if isinstance(text, str) and fragment in text]
+    return len(found)
+
+
+def post_a_report(client, blasts):
+    """In a function of its own, so that nothing of the request stays in the test's frame."""
+    values = {"treatment": "received", "marrow_blasts_percent": blasts, "symptoms": "no"}
+    response = client.post("/check/", values | {"anc": "0.4", "ever_in_remission": "yes"})
+    return response.status_code, f"found {blasts}% blasts" in response.text
+
+
+@pytest.mark.django_db
+def test_no_process_memory_keeps_a_patients_values_after_the_response(client):
+    # Built at run time, so the only copies are the ones the request made.
+    sentinel = "".join(["3.9", "17"])
+    before = count_strings_held_by_the_process(sentinel)
+
+    assert post_a_report(client, sentinel) == (200, True)  # the patient saw it...
+
+    assert count_strings_held_by_the_process(sentinel) == before  # ...and nothing kept it
