@@ -9,6 +9,7 @@ import re
 from functools import wraps
 
 from csp.constants import SELF
+from csp.decorators import csp_replace
 from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
@@ -30,18 +31,26 @@ def embedded(view):
         if partner is None:
             return unknown_partner(request)
         request.partner = partner
-        try:
-            response = view(request, *args, **kwargs)
-        except Http404:
-            response = render(request, "404.html", status=404)
-        return framed_for(partner, response)
+        # The partner's origins are validated (phases.origins) before they reach the header.
+        framing = csp_replace({"frame-ancestors": [SELF, *partner.origins]})
+        framed = framing(xframe_options_exempt(_page_or_not_found(view)))
+        return links_kept_inside(partner, framed(request, *args, **kwargs))
 
     return embedded_view
 
 
-def framed_for(partner, response):
-    response._csp_replace = {"frame-ancestors": [SELF, *partner.origins]}
-    response.xframe_options_exempt = True
+def _page_or_not_found(view):
+    @wraps(view)
+    def page(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except Http404:
+            return render(request, "404.html", status=404)
+
+    return page
+
+
+def links_kept_inside(partner, response):
     if response.get("Content-Type", "").startswith("text/html"):
         prefix = f"/embed/{partner.key}/"
         response.content = PAGE_LINK.sub(
@@ -50,12 +59,11 @@ def framed_for(partner, response):
     return response
 
 
+@csp_replace({"frame-ancestors": ["*"]})
 @xframe_options_exempt
 def unknown_partner(request):
     """A clear page, not an error, wherever it is framed: it shows nothing but this message."""
-    response = render(request, "phases/embed_unavailable.html", status=404)
-    response._csp_replace = {"frame-ancestors": ["*"]}
-    return response
+    return render(request, "phases/embed_unavailable.html", status=404)
 
 
 @require_safe

@@ -1,7 +1,6 @@
 """The content patients read, and the partners who embed it. All editable in the admin."""
 
 import datetime
-from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -12,6 +11,7 @@ from simple_history.models import HistoricalRecords
 
 from phases import colours, wording
 from phases.markdown import render_markdown
+from phases.origins import OriginProblem, normalised_origins, valid_origins
 from phases.publishing import EditableContent
 
 MARKDOWN_HELP = (
@@ -317,13 +317,10 @@ class PartnerQuerySet(models.QuerySet):
 
 
 def validate_origins(text):
-    for origin in text.split():
-        parts = urlsplit(origin)
-        if parts.scheme not in ("https", "http") or not parts.netloc or parts.path not in ("",):
-            raise ValidationError(
-                f"“{origin}” is not a web origin. Write one per line, like "
-                "https://library.example-hospital.org (no path, no slash at the end)."
-            )
+    try:
+        normalised_origins(text)
+    except OriginProblem as problem:
+        raise ValidationError(str(problem)) from None
 
 
 def validate_accent_colour(colour):
@@ -382,6 +379,14 @@ class Partner(models.Model):
     def __str__(self):
         return self.name
 
+    def clean(self):
+        # Stored in one written form, one per line; validate_origins has refused bad ones.
+        try:
+            self.allowed_origins = "\n".join(normalised_origins(self.allowed_origins))
+        except OriginProblem:
+            pass
+
     @property
     def origins(self):
-        return self.allowed_origins.split()
+        """The origins for headers: only valid ones, whatever the database holds."""
+        return valid_origins(self.allowed_origins)

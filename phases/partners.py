@@ -1,6 +1,7 @@
 """Which browsers may call the API from another site: those on an active partner's site."""
 
 from phases.models import Partner
+from phases.origins import valid_origins
 
 
 def origin_is_a_partner(sender, request, **kwargs):
@@ -9,4 +10,4 @@ def origin_is_a_partner(sender, request, **kwargs):
     if not origin or not request.path_info.startswith("/api/"):
         return False
     partners = Partner.objects.active().values_list("allowed_origins", flat=True)
-    return any(origin in allowed.split() for allowed in partners)
+    return any(origin in valid_origins(allowed) for allowed in partners)
