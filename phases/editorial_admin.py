@@ -1,11 +1,15 @@
 """The admin behaviour every kind of patient content shares: drafts, publishing, previews,
 history with word-level differences, refusing stale saves, and reading levels."""
 
+from urllib.parse import urlencode
+
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404
-from django.urls import path
+from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import path, reverse
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
@@ -166,9 +170,34 @@ class EditorialAdmin(SimpleHistoryAdmin):
         extra_context = {**(extra_context or {}), "can_publish": can_publish}
         return super().changeform_view(request, object_id, form_url, extra_context)
 
+    def history_view(self, request, object_id, extra_context=None):
+        if self.get_object(request, unquote(object_id)) is None:
+            raise Http404("No such item.")
+        return super().history_view(request, object_id, extra_context)
+
     def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if not (str(version_id).isdigit() and str(object_id).isdigit()):
+            raise Http404("No such version.")
+        if self.get_object(request, unquote(object_id)) is None:
+            return self.add_again(request, unquote(object_id), version_id)
         request.reverting = True
         return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def add_again(self, request, object_id, version_id):
+        """A deleted item cannot be reverted in place: its words go into a new one instead."""
+        history = self.model.history.filter(history_id=version_id)
+        record = history.filter(**{self.opts.pk.attname: object_id}).first()
+        if record is None or not self.has_add_permission(request):
+            raise Http404("No such version.")
+        messages.info(
+            request,
+            f"This {self.opts.verbose_name} was deleted, so it cannot be changed back in place. "
+            "Its words from that version are filled in below: save to add it again.",
+        )
+        initial = urlencode({field: getattr(record, field) for field in self.model.DRAFT_FIELDS})
+        return redirect(
+            f"{reverse(f'admin:{self.opts.app_label}_{self.opts.model_name}_add')}?{initial}"
+        )
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
@@ -248,7 +277,9 @@ class EditorialAdmin(SimpleHistoryAdmin):
         return [path("<path:object_id>/preview/", preview, name=name), *super().get_urls()]
 
     def preview_view(self, request, object_id):
-        obj = get_object_or_404(self.model, pk=object_id)
+        obj = self.get_object(request, unquote(object_id))  # None for an id that is not one
+        if obj is None:
+            raise Http404("No such item.")
         if not self.has_view_or_change_permission(request, obj):
             raise PermissionDenied
         return self.render_preview(request, obj)

@@ -1,0 +1,48 @@
+"""Addresses an editor can mistype or follow from an old link never make the admin answer 500."""
+
+import pytest
+
+from phases.models import GlossaryTerm, Phase
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/admin/phases/phase/abc/preview/",
+        "/admin/phases/phase/999999/preview/",
+        "/admin/phases/phase/abc/history/",
+        "/admin/phases/phase/1/history/abc/",
+        "/admin/phases/phase/abc/history/1/",
+        "/admin/phases/phase/1/history/999999/",
+        "/admin/phases/glossaryterm/abc/preview/",
+    ],
+)
+def test_bad_ids_in_preview_and_history_addresses_are_404(admin_client, path):
+    assert admin_client.get(path).status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_deleted_glossary_term_is_brought_back_as_a_new_term_with_its_words(admin_client):
+    term = GlossaryTerm.objects.create(
+        term="Port", slug="port", definition="A small device under the skin.", is_published=True
+    )
+    pk = term.pk
+    admin_client.post(f"/admin/phases/glossaryterm/{pk}/delete/", {"post": "yes"})
+    deleted = GlossaryTerm.history.filter(id=pk, history_type="-").get()
+
+    response = admin_client.get(
+        f"/admin/phases/glossaryterm/{pk}/history/{deleted.history_id}/", follow=True
+    )
+
+    assert response.status_code == 200
+    assert "was deleted, so it cannot be changed back in place" in response.text
+    assert 'value="Port"' in response.text
+    assert "A small device under the skin." in response.text
+
+
+@pytest.mark.django_db
+def test_a_phase_preview_still_works_with_a_good_id(admin_client):
+    phase = Phase.objects.get(slug="remission")
+
+    assert admin_client.get(f"/admin/phases/phase/{phase.pk}/preview/").status_code == 200
