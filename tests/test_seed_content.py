@@ -1,5 +1,7 @@
 """The content migrations put a complete, readable portal in place, and can be undone."""
 
+import importlib
+
 import pytest
 import textstat
 from django.core.management import call_command
@@ -7,10 +9,23 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 from phases.markdown import markdown_to_text
-from phases.models import Disclaimer, GlossaryTerm, Phase
+from phases.models import Disclaimer, GlossaryTerm, Phase, SharedSection
 
 MAX_GRADE = 8
 SEED_MIGRATION = ("phases", "0002_seed_content")
+BEFORE_CONTENT_V2 = ("phases", "0012_checker_wording_v2")
+CONTENT_V2 = ("phases", "0013_content_v2")
+# Empty until a clinician has reviewed the page; the seeded pages never were.
+REVIEW_FIELDS = {"last_reviewed", "next_review_due", "reviewer"}
+NEW_GLOSSARY_SLUGS = {
+    "lumbar-puncture",
+    "philadelphia-chromosome",
+    "b-cell-all",
+    "t-cell-all",
+    "cri",
+    "mrd-level",
+    "per-litre-units",
+}
 
 
 @pytest.mark.django_db
@@ -29,8 +44,26 @@ def test_every_seeded_phase_has_every_field_filled():
     for phase in Phase.objects.all():
         assert not phase.has_draft
         for field in Phase._meta.concrete_fields:
-            if field.name != "draft":
+            if field.name != "draft" and field.name not in REVIEW_FIELDS:
                 assert getattr(phase, field.attname) not in (None, ""), (phase.slug, field.name)
+
+
+@pytest.mark.django_db
+def test_every_seeded_phase_is_awaiting_clinical_review():
+    for phase in Phase.objects.all():
+        assert phase.last_reviewed is None, phase.slug
+        assert phase.next_review_due is None, phase.slug
+        assert phase.reviewer == "", phase.slug
+    assert Phase.objects.awaiting_review().count() == Phase.objects.count()
+
+
+@pytest.mark.django_db
+def test_every_phase_names_its_sources():
+    for phase in Phase.objects.all():
+        assert phase.references.strip().startswith("- "), phase.slug
+        assert "National Cancer Institute" in phase.references, phase.slug
+        assert "NCCN Guidelines for Patients" in phase.references, phase.slug
+        assert phase.icd10_code[:5] in phase.references, phase.slug
 
 
 @pytest.mark.django_db
@@ -57,6 +90,30 @@ def test_migrations_seed_the_disclaimer_and_the_glossary():
 
 
 @pytest.mark.django_db
+def test_the_new_glossary_terms_are_seeded_and_published():
+    published = set(GlossaryTerm.objects.published().values_list("slug", flat=True))
+    assert NEW_GLOSSARY_SLUGS <= published
+
+
+@pytest.mark.django_db
+def test_no_seeded_text_calls_remission_counts_normal():
+    assert "normal" not in GlossaryTerm.objects.get(slug="remission").definition
+    assert "normal" not in Phase.objects.get(slug="remission").body
+
+
+@pytest.mark.django_db
+def test_both_shared_sections_are_seeded():
+    sections = SharedSection.by_key()
+    assert set(sections) == {"urgent-help", "support"}
+    for section in sections.values():
+        assert section.title and section.text and not section.has_draft
+    urgent = sections["urgent-help"].text
+    assert "38.0" in urgent
+    assert "100.4" in urgent
+    assert "911" in urgent
+
+
+@pytest.mark.django_db
 def test_phase_texts_link_only_to_glossary_terms_that_exist():
     anchors = set(GlossaryTerm.objects.values_list("slug", flat=True))
     for phase in Phase.objects.all():
@@ -70,6 +127,8 @@ def seeded_texts():
         texts += [(f"{phase.slug} {field}", getattr(phase, field)) for field in ("summary", "body")]
         texts.append((f"{phase.slug} questions", phase.questions))
     texts += [(f"glossary {term.slug}", term.definition) for term in GlossaryTerm.objects.all()]
+    for section in SharedSection.objects.all():
+        texts += [(f"section {section.key} title", section.title), (section.key, section.text)]
     return texts
 
 
@@ -96,3 +155,59 @@ def test_seed_migration_reverses_and_applies_again():
 
     assert Phase.objects.count() == 5
     assert Disclaimer.current() is not None
+
+
+def content_v2_texts():
+    return {
+        "phases": list(
+            Phase.objects.order_by("slug").values(
+                "slug", "summary", "body", "questions", "references", "reviewer", "last_reviewed"
+            )
+        ),
+        "glossary": list(
+            GlossaryTerm.objects.order_by("slug").values("slug", "term", "definition")
+        ),
+        "sections": list(SharedSection.objects.order_by("key").values("key", "title", "text")),
+    }
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_content_v2_reverses_to_the_seeded_texts_and_applies_again():
+    before = content_v2_texts()
+    seed = importlib.import_module("phases.migrations.0002_seed_content")
+    executor = MigrationExecutor(connection)
+    executor.migrate([BEFORE_CONTENT_V2])
+
+    for seeded in seed.PHASES:
+        phase = Phase.objects.get(slug=seeded["slug"])
+        for field in ("summary", "body", "questions", "reviewer", "last_reviewed"):
+            assert getattr(phase, field) == seeded[field], (phase.slug, field)
+        assert phase.references == ""
+    assert not GlossaryTerm.objects.filter(slug__in=NEW_GLOSSARY_SLUGS).exists()
+    assert not SharedSection.objects.exists()
+    assert not Phase.history.filter(history_change_reason__contains="portal team").exists()
+
+    executor = MigrationExecutor(connection)
+    executor.migrate([CONTENT_V2])
+
+    assert content_v2_texts() == before
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_content_v2_never_overwrites_an_editors_text():
+    executor = MigrationExecutor(connection)
+    executor.migrate([BEFORE_CONTENT_V2])
+    edited = "## What this phase means\n\nOur own words about remission."
+    Phase.objects.filter(slug="remission").update(body=edited)
+    GlossaryTerm.objects.filter(slug="induction").update(definition="Our own definition.")
+
+    executor = MigrationExecutor(connection)
+    executor.migrate([CONTENT_V2])
+
+    remission = Phase.objects.get(slug="remission")
+    assert remission.body == edited
+    assert remission.references  # the untouched fields are still corrected
+    assert remission.last_reviewed is None
+    assert GlossaryTerm.objects.get(slug="induction").definition == "Our own definition."
+    changed = remission.history.filter(history_change_reason="Content corrected by the portal team")
+    assert changed.get().history_type == "~"
