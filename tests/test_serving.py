@@ -1,0 +1,251 @@
+"""The portal as the README deploys it: `.venv/bin/gunicorn portal.wsgi`, started in the
+project's folder so that gunicorn reads gunicorn.conf.py, on a fresh SQLite database."""
+
+import contextlib
+import http.client
+import os
+import socket
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from portal.static_headers import STATIC_FILE_POLICY
+
+PROJECT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent  # the virtual environment's bin folder
+SENTINEL = "SENTINEL123"
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def server_environment(database_url, **more):
+    """What a real server's environment sets (see the README), on plain HTTP."""
+    env = {k: v for k, v in os.environ.items() if k not in {"GUNICORN_CMD_ARGS", "PORT"}}
+    return (
+        env
+        | {
+            "SECRET_KEY": "tests-only-not-a-secret",
+            "DJANGO_DEBUG": "0",
+            "DJANGO_HTTPS": "0",
+            "ALLOWED_HOSTS": "127.0.0.1",
+            "DATABASE_URL": database_url,
+            "DJANGO_LOG_LEVEL": "INFO",
+        }
+        | more
+    )
+
+
+def manage(env, *args):
+    """Run manage.py with this environment; its output, or the test fails showing it."""
+    done = subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=PROJECT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    return done.stdout
+
+
+def get(url, timeout=10):
+    """(status, headers, body) of a GET, whatever the status."""
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return response.status, response.headers, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read().decode()
+
+
+class Server:
+    def __init__(self, process, port, log_path):
+        self.process, self.log_path = process, log_path
+        self.address = ("127.0.0.1", port)
+        self.base_url = f"http://127.0.0.1:{port}"
+
+    def log(self):
+        return self.log_path.read_text(errors="replace")
+
+    def wait_for_log(self, *texts, seconds=10.0, start=0):
+        """The log from `start` on, once it holds every one of `texts` (bounded wait)."""
+        deadline = time.monotonic() + seconds
+        while True:
+            log = self.log()[start:]
+            if all(text in log for text in texts) or time.monotonic() > deadline:
+                return log
+            time.sleep(0.05)
+
+
+@contextlib.contextmanager
+def gunicorn(database_url, folder):
+    """gunicorn started exactly as the README says, on a free port (PORT), until the end of
+    the with-block. Its standard output and error go to one log file."""
+    if not (PROJECT / "staticfiles" / "staticfiles.json").exists():
+        # `make test` and the README's deploy steps run collectstatic first; so do we.
+        manage(server_environment(database_url), "collectstatic", "--noinput", "-v0")
+    port = free_port()
+    env = server_environment(database_url, PORT=str(port))
+    log_path = Path(folder) / "gunicorn.log"
+    with open(log_path, "wb") as log:
+        process = subprocess.Popen(
+            [BIN / "gunicorn", "portal.wsgi"],
+            cwd=PROJECT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    server = Server(process, port, log_path)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            assert process.poll() is None, f"gunicorn stopped:\n{server.log()}"
+            with contextlib.suppress(OSError):
+                if get(server.base_url + "/static/css/portal.css", timeout=2)[0] == 200:
+                    break
+            assert time.monotonic() < deadline, f"gunicorn did not answer:\n{server.log()}"
+            time.sleep(0.1)
+        yield server
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server():
+    with tempfile.TemporaryDirectory() as folder:
+        database = Path(folder) / "portal.sqlite3"
+        database_url = f"sqlite:///{database}"
+        manage(server_environment(database_url), "migrate", "--noinput", "-v0")
+        with gunicorn(database_url, folder) as running:
+            running.database = database
+            yield running
+
+
+def test_gunicorn_reads_the_projects_configuration(server):
+    log = server.wait_for_log("Using worker: gthread")
+
+    assert "Using worker: gthread" in log
+    assert f"Listening at: {server.base_url}" in log
+
+
+def test_a_page_answers(server):
+    status, headers, body = get(server.base_url + "/")
+
+    assert status == 200
+    assert "Relapsed" in body
+    assert "default-src 'self'" in headers["Content-Security-Policy"]
+
+
+@pytest.mark.parametrize("path", ["/static/css/portal.css", "/static/favicon.svg"])
+def test_static_files_carry_a_policy_and_nosniff(server, path):
+    status, headers, _ = get(server.base_url + path)
+
+    assert status == 200
+    assert headers["Content-Security-Policy"] == STATIC_FILE_POLICY
+    assert "default-src 'none'" in STATIC_FILE_POLICY
+    assert "frame-ancestors 'none'" in STATIC_FILE_POLICY
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Referrer-Policy"] == "same-origin"
+
+
+def test_the_hashed_static_files_pages_use_carry_the_policy_too(server):
+    home = get(server.base_url + "/")[2]
+    stylesheet = home.split('href="/static/css/portal.')[1].split('"')[0]
+
+    status, headers, _ = get(f"{server.base_url}/static/css/portal.{stylesheet}")
+
+    assert status == 200
+    assert headers["Content-Security-Policy"] == STATIC_FILE_POLICY
+
+
+@pytest.mark.parametrize("path", ["/static/embed.js", "/static/embed-frame.js"])
+def test_the_embed_scripts_stay_loadable_from_partners_pages(server, path):
+    status, headers, _ = get(server.base_url + path)
+
+    assert status == 200
+    assert headers["Content-Type"].startswith("text/javascript")  # what nosniff asks for
+    assert "Cross-Origin-Resource-Policy" not in headers
+    assert "Cross-Origin-Embedder-Policy" not in headers
+
+
+def test_query_strings_stay_out_of_the_logs(server):
+    start = len(server.log())
+
+    assert get(f"{server.base_url}/?q={SENTINEL}")[0] == 200
+    assert get(f"{server.base_url}/no-such-page/?q={SENTINEL}")[0] == 404
+    log = server.wait_for_log(
+        '"GET / HTTP/1.1" 200', '"GET /no-such-page/ HTTP/1.1" 404', start=start
+    )
+
+    assert '"GET / HTTP/1.1" 200' in log  # the access log shows the path...
+    assert '"GET /no-such-page/ HTTP/1.1" 404' in log
+    assert SENTINEL not in server.log()  # ...and never the query
+
+
+def test_slow_clients_do_not_hold_up_other_requests(server):
+    # Two clients that never finish: one stops inside its headers, one inside its body. Each
+    # held a whole sync worker until the worker timed out; now each holds one thread.
+    half_requests = [
+        b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n",
+        b"POST /check/ HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 1000\r\n"
+        b"Content-Type: application/x-www-form-urlencoded\r\n\r\ntreatment=received&",
+    ]
+    with contextlib.ExitStack() as slow_clients:
+        for half_request in half_requests:
+            sock = slow_clients.enter_context(socket.create_connection(server.address))
+            sock.sendall(half_request)
+        started = time.monotonic()
+
+        status, _, _ = get(server.base_url + "/", timeout=5)
+
+        assert status == 200
+        assert time.monotonic() - started < 5
+
+
+def test_a_server_error_leaves_its_traceback_in_the_error_log(server):
+    start = len(server.log())
+    with contextlib.closing(sqlite3.connect(server.database)) as database:
+        database.execute("ALTER TABLE phases_glossaryterm RENAME TO phases_glossaryterm_away")
+        database.commit()
+        try:
+            status = get(server.base_url + "/glossary/")[0]
+        finally:
+            database.execute("ALTER TABLE phases_glossaryterm_away RENAME TO phases_glossaryterm")
+            database.commit()
+
+    log = server.wait_for_log("Traceback", "no such table", start=start)
+
+    assert status == 500
+    assert "Internal Server Error: /glossary/" in log
+    assert "Traceback (most recent call last)" in log
+    assert "no such table: phases_glossaryterm" in log
+    assert get(server.base_url + "/glossary/")[0] == 200
+
+
+def test_connections_are_kept_alive_between_requests(server):
+    connection = http.client.HTTPConnection(*server.address)
+    try:
+        for _ in range(2):
+            connection.request("GET", "/static/css/portal.css")
+            response = connection.getresponse()
+            response.read()
+            assert response.status == 200
+            assert response.getheader("Connection", "keep-alive").lower() != "close"
+    finally:
+        connection.close()
