@@ -12,6 +12,7 @@ import datetime
 import xml.etree.ElementTree as ET
 from typing import Annotated
 
+from django.db.models import Max
 from ninja import Field, Schema
 from pydantic import WithJsonSchema
 
@@ -120,7 +121,10 @@ class Entry(Schema):
     title: Text = Field(description="The phase's name.")
     link: list[Link]
     id: Value = Field(description="The page's permanent address, which identifies the entry.")
-    updated: Value = Field(description="The day a clinician last reviewed the page (UTC).")
+    updated: Value = Field(
+        description="When the page last changed (UTC): the day a clinician last reviewed it, or, "
+        "for a page awaiting clinical review, the time of its last recorded change."
+    )
     summary: Text = Field(description="The phase in one plain sentence.")
 
 
@@ -130,7 +134,7 @@ class Feed(Schema):
     title: Text
     subtitle: Text
     author: Author
-    updated: Value = Field(description="The latest review of any phase page (UTC).")
+    updated: Value = Field(description="The latest `updated` of any phase page (UTC).")
     id: Value = Field(description="The address of this request.")
     category: list[Category] = Field(description="The request, echoed as in MedlinePlus Connect.")
     entry: list[Entry] = Field(description="The matching phase pages; empty for unknown codes.")
@@ -160,7 +164,8 @@ def feed(request, *, code: str) -> dict:
     """The answer for `code`, in display order; an unknown code gets a valid empty feed."""
     phases = list(Phase.objects.all())
     matches = [phase for phase in phases if normalised(phase.icd10_code) == normalised(code)]
-    latest = max((phase.last_reviewed for phase in phases), default=datetime.date(2000, 1, 1))
+    changed = last_changes(phases)
+    latest = max(changed.values(), default=EPOCH)
     root = request.build_absolute_uri("/")
     shown = "".join(ch for ch in code.strip() if ch.isprintable())  # XML can't hold the rest
     return {
@@ -176,26 +181,50 @@ def feed(request, *, code: str) -> dict:
                 {"scheme": CODE_PARAMETER, "term": shown},
                 {"scheme": CODE_SYSTEM_PARAMETER, "term": ICD10CM_OID},
             ],
-            "entry": [_entry(request, phase) for phase in matches],
+            "entry": [_entry(request, phase, changed[phase.pk]) for phase in matches],
         }
     }
 
 
-def _entry(request, phase: Phase) -> dict:
+def _entry(request, phase: Phase, updated: datetime.datetime) -> dict:
     url = request.build_absolute_uri(phase.get_absolute_url())
     return {
         "lang": "en",
         "title": {"_value": phase.name, "type": "text"},
         "link": [{"href": url, "rel": "alternate", "type": "text/html", "title": phase.name}],
         "id": {"_value": url},
-        # Atom needs a time of the last real change: the clinical review is that date.
-        "updated": {"_value": _timestamp(phase.last_reviewed)},
+        "updated": {"_value": _timestamp(updated)},
         "summary": {"_value": phase.summary, "type": "text"},
     }
 
 
-def _timestamp(day: datetime.date) -> str:
-    return f"{day.isoformat()}T00:00:00Z"
+def last_changes(phases: list[Phase]) -> dict[int, datetime.datetime]:
+    """When each page last changed, by id, for Atom's `updated`: the day of its last clinical
+    review; for a page awaiting review, the time of its last recorded change (one query for
+    all of them); for a page without either, a fixed early date, so the feed is always valid."""
+    awaiting = [phase.pk for phase in phases if phase.last_reviewed is None]
+    recorded = {}
+    if awaiting:
+        rows = Phase.history.filter(id__in=awaiting).values("id").annotate(at=Max("history_date"))
+        recorded = {row["id"]: row["at"] for row in rows}
+    return {
+        phase.pk: _midnight(phase.last_reviewed)
+        if phase.last_reviewed
+        else recorded.get(phase.pk) or EPOCH
+        for phase in phases
+    }
+
+
+def _midnight(day: datetime.date) -> datetime.datetime:
+    return datetime.datetime.combine(day, datetime.time(), tzinfo=datetime.UTC)
+
+
+EPOCH = _midnight(datetime.date(2000, 1, 1))
+
+
+def _timestamp(moment: datetime.datetime) -> str:
+    moment = moment.astimezone(datetime.UTC).replace(microsecond=0, tzinfo=None)
+    return f"{moment.isoformat()}Z"
 
 
 def atom(answer: dict) -> bytes:

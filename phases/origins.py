@@ -34,7 +34,7 @@ def normalised_origin(text: str) -> str:
     scheme, host, port = match["scheme"], match["host"], match["port"]
     if host not in LOCAL_HOSTS and not HOST.match(host):
         raise OriginProblem(f"“{text}” has a host name that is not valid. Write it like {EXAMPLE}.")
-    if scheme == "http" and host not in LOCAL_HOSTS:
+    if scheme == "http" and not _local(host):
         raise OriginProblem(
             f"“{text}” uses http. Partner sites must use https (http is only for localhost)."
         )
@@ -42,6 +42,11 @@ def normalised_origin(text: str) -> str:
         raise OriginProblem(f"“{text}” has a port number that is not valid.")
     default_port = {"https": "443", "http": "80"}[scheme]
     return f"{scheme}://{host}" + (f":{int(port)}" if port and port != default_port else "")
+
+
+def _local(host: str) -> bool:
+    """This machine: localhost, its loopback addresses, and names under .localhost (RFC 6761)."""
+    return host in LOCAL_HOSTS or host.endswith(".localhost")
 
 
 def normalised_origins(text: str) -> list[str]:

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_http_methods
 from phases.classifier import classify
 from phases.explanations import build_report
 from phases.forms import LabReportForm
-from phases.models import GlossaryTerm, Phase
+from phases.models import GlossaryTerm, Phase, SharedSection
 
 
 def home(request):
@@ -18,9 +18,21 @@ def home(request):
 
 def phase_detail(request, slug):
     phase = get_object_or_404(Phase, slug=slug)
-    previous, following = phase.neighbours()
-    context = {"phase": phase, "previous": previous, "next": following}
-    return render(request, "phases/phase_detail.html", context)
+    return render(request, "phases/phase_detail.html", phase_page_context(phase))
+
+
+def phase_page_context(phase, *, sections=None):
+    """What a phase page shows besides the phase: the other phases (not a sequence: any phase
+    may follow another, or never come), and the sections every phase page shares. `sections`
+    (by key) lets a preview put a draft in place; a section that does not exist is left out."""
+    others = [other for other in Phase.objects.only("slug", "name", "order") if other != phase]
+    sections = SharedSection.by_key() if sections is None else sections
+    return {
+        "phase": phase,
+        "other_phases": others,
+        "urgent_help": sections.get(SharedSection.Key.URGENT_HELP),
+        "support": sections.get(SharedSection.Key.SUPPORT),
+    }
 
 
 def favicon(request):

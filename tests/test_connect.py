@@ -1,5 +1,6 @@
 """The diagnosis-code lookup at /api/v1/connect, as a health record's infobutton calls it."""
 
+import datetime
 import xml.etree.ElementTree as ET
 from urllib.parse import urlencode
 
@@ -11,6 +12,7 @@ from phases.models import Phase
 pytestmark = pytest.mark.django_db
 
 CONNECT = "/api/v1/connect"
+REVIEWER = "Dr A. Example, paediatric haematologist"
 SERVER = "http://testserver"
 ATOM = {"atom": ATOM_NAMESPACE}
 PHASES_BY_CODE = {
@@ -50,8 +52,9 @@ def test_each_code_finds_its_phases_with_or_without_the_dot_in_any_case(client, 
     assert entry_slugs(response.json()) == slugs
 
 
-def test_an_entry_is_shaped_like_medlineplus_connect_json(client):
+def test_an_entry_is_shaped_like_medlineplus_connect_json(client, approver):
     relapsed = Phase.objects.get(slug="relapsed")
+    relapsed.mark_reviewed(reviewer=REVIEWER, by=approver, today=datetime.date(2026, 12, 3))
 
     feed = lookup(client, "C91.02").json()["feed"]
 
@@ -67,7 +70,33 @@ def test_an_entry_is_shaped_like_medlineplus_connect_json(client):
     ]
     assert entry["summary"] == {"_value": relapsed.summary, "type": "text"}
     assert entry["id"] == {"_value": url}
-    assert entry["updated"] == {"_value": f"{relapsed.last_reviewed.isoformat()}T00:00:00Z"}
+    assert entry["updated"] == {"_value": "2026-12-03T00:00:00Z"}
+
+
+def test_updated_is_the_clinical_review_or_else_the_last_recorded_change(client, approver):
+    Phase.objects.update(last_reviewed=None, next_review_due=None, reviewer="")
+    untreated = Phase.objects.get(slug="untreated")
+    refractory = Phase.objects.get(slug="refractory")
+    refractory.mark_reviewed(reviewer=REVIEWER, by=approver, today=datetime.date(2026, 1, 5))
+    untreated.summary = "Just found; treatment has not started."
+    untreated.save()
+    changed = untreated.history.first().history_date.astimezone(datetime.UTC)
+
+    feed = lookup(client, "C91.00").json()["feed"]
+
+    updated = [entry["updated"]["_value"] for entry in feed["entry"]]
+    assert updated == [changed.strftime("%Y-%m-%dT%H:%M:%SZ"), "2026-01-05T00:00:00Z"]
+    assert feed["updated"]["_value"] == updated[0]  # the latest of all the pages
+
+
+def test_a_page_with_neither_review_nor_history_still_gets_a_valid_date(client):
+    Phase.objects.update(last_reviewed=None, next_review_due=None, reviewer="")
+    Phase.history.all().delete()
+
+    for response_type in ("application/json", "text/xml"):
+        response = lookup(client, "C91.02", response_type=response_type)
+        assert response.status_code == 200
+        assert "2000-01-01T00:00:00Z" in response.content.decode()
 
 
 def test_the_default_answer_is_json(client):
@@ -128,6 +157,10 @@ def test_an_unsupported_response_type_is_a_400(client, response_type):
 
 @pytest.mark.parametrize(("code", "slugs"), PHASES_BY_CODE.items())
 def test_text_xml_gives_an_atom_feed_with_one_entry_per_phase(client, code, slugs):
+    json_entries = {
+        entry["id"]["_value"]: entry for entry in lookup(client, code).json()["feed"]["entry"]
+    }
+
     response = lookup(client, code.replace(".", ""), response_type="text/xml")
 
     assert response.status_code == 200
@@ -146,9 +179,8 @@ def test_text_xml_gives_an_atom_feed_with_one_entry_per_phase(client, code, slug
         assert entry.find("atom:link", ATOM).get("href") == url
         assert entry.findtext("atom:summary", namespaces=ATOM) == phase.summary
         assert entry.findtext("atom:id", namespaces=ATOM) == url
-        assert entry.findtext("atom:updated", namespaces=ATOM).startswith(
-            phase.last_reviewed.isoformat()
-        )
+        updated = json_entries[url]["updated"]["_value"]
+        assert entry.findtext("atom:updated", namespaces=ATOM) == updated
 
 
 def test_xml_and_json_say_the_same_thing(client):

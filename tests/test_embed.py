@@ -1,9 +1,12 @@
 """Embedded pages for hospital health libraries: who may frame them, and what they show."""
 
+import datetime
+
 import pytest
 
-from phases.models import Partner
+from phases.models import Partner, Phase
 from tests.pages import PUBLIC_PAGES
+from tests.test_views import shared_sections
 
 pytestmark = pytest.mark.django_db
 
@@ -63,6 +66,35 @@ def test_links_stay_inside_the_embed(client, partner):
     assert 'href="/embed/example/"' in response.text
     assert 'href="/phases/' not in response.text
     assert 'href="/glossary/' not in response.text
+
+
+def test_an_embedded_phase_page_shows_what_the_portal_shows(client, partner):
+    urgent, support = shared_sections()
+    Phase.objects.filter(slug="remission").update(
+        last_reviewed=None, next_review_due=None, reviewer=""
+    )
+
+    page = client.get("/embed/example/phases/remission/").text
+
+    assert "awaiting review by a clinician" in page
+    assert f'<h2 id="urgent-help-heading">{urgent.title}</h2>' in page
+    assert f'<h2 id="support-heading">{support.title}</h2>' in page
+    assert 'aria-label="Other phases"' in page
+    assert 'href="/embed/example/phases/relapsed/"' in page
+    assert 'rel="next"' not in page
+
+
+def test_an_embedded_reviewed_page_names_its_reviewer(client, partner, approver):
+    Phase.objects.get(slug="relapsed").mark_reviewed(
+        reviewer="Dr A. Example, paediatric haematologist",
+        by=approver,
+        today=datetime.date(2026, 12, 3),
+    )
+
+    page = client.get("/embed/example/phases/relapsed/").text
+
+    assert "Reviewed by Dr A. Example, paediatric haematologist on" in page
+    assert "awaiting review" not in page
 
 
 def test_the_embedded_checker_posts_to_itself_and_gives_a_result(client, partner):
@@ -137,6 +169,9 @@ def test_help_page_gives_a_snippet_and_a_live_preview_for_each_page(client):
     assert response.text.count('data-partner="demo"') == 8
     assert "/static/embed.js" in response.text
     assert 'data-page="check"' in response.text
+    assert "reviewed content" not in response.text
+    assert "same published content" in response.text
+    assert "whether a clinician has reviewed it" in response.text
 
 
 def test_the_admin_of_the_embeds_is_not_weakened(client):

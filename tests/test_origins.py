@@ -40,6 +40,7 @@ def test_anything_but_scheme_host_and_port_is_refused(written):
         ("https://lib.example.org:8443", "https://lib.example.org:8443"),
         ("http://localhost:8000", "http://localhost:8000"),
         ("http://127.0.0.1", "http://127.0.0.1"),
+        ("http://library.localhost:8080", "http://library.localhost:8080"),
     ],
 )
 def test_origins_are_stored_in_one_written_form(written, stored):

@@ -1,11 +1,45 @@
+import datetime
+
 import pytest
 from django.test import RequestFactory
 from django.views.defaults import server_error
 
-from phases.models import Disclaimer, Phase
+from phases.models import Disclaimer, Phase, SharedSection
 from tests.pages import PUBLIC_PAGES
 
 pytestmark = pytest.mark.django_db
+
+TODAY = datetime.date(2027, 1, 31)
+
+
+def save_phase(slug, **fields):
+    """Change a phase as the admin does (its HTML is rendered when it is saved)."""
+    phase = Phase.objects.get(slug=slug)
+    for field, value in fields.items():
+        setattr(phase, field, value)
+    phase.save()
+
+
+def shared_sections():
+    """The two sections every phase page shows, published (the seed migration creates them;
+    made here too, so the tests hold either way)."""
+    urgent, _ = SharedSection.objects.update_or_create(
+        key="urgent-help",
+        defaults={
+            "title": "When to get help right away",
+            "text": "Call your care team's **24-hour** number for a fever of 38.0 °C or more.",
+            "draft": None,
+        },
+    )
+    support, _ = SharedSection.objects.update_or_create(
+        key="support",
+        defaults={
+            "title": "Where to get support",
+            "text": "Ask your team for a **social worker**.",
+            "draft": None,
+        },
+    )
+    return urgent, support
 
 
 @pytest.mark.parametrize("url", PUBLIC_PAGES)
@@ -33,7 +67,7 @@ def test_home_explains_why_all_has_phases_not_stages(client):
     assert "do not stage ALL" in response.text
 
 
-def test_phase_page_shows_explanation_questions_review_dates_and_code(client):
+def test_phase_page_shows_explanation_questions_and_code(client):
     phase = Phase.objects.get(slug="relapsed")
 
     response = client.get(phase.get_absolute_url())
@@ -42,25 +76,127 @@ def test_phase_page_shows_explanation_questions_review_dates_and_code(client):
     assert phase.body_html in response.text
     assert "Questions to ask your care team" in response.text
     assert phase.questions_html in response.text
-    assert "Page last reviewed" in response.text
-    assert phase.last_reviewed.strftime("%-d %B %Y") in response.text
-    assert "Next review due" in response.text
-    assert phase.next_review_due.strftime("%-d %B %Y") in response.text
     assert "ICD-10-CM" in response.text and "C91.02" in response.text
 
 
-def test_phase_pages_link_to_the_previous_and_next_phase(client):
+def not_reviewed(phase):
+    phase.last_reviewed = phase.next_review_due = None
+    phase.reviewer = ""
+    phase.save()
+    return phase
+
+
+def test_a_page_no_clinician_reviewed_says_it_awaits_review_and_shows_no_date(client):
+    phase = not_reviewed(Phase.objects.get(slug="refractory"))
+
+    page = client.get(phase.get_absolute_url()).text
+
+    assert "Written by the portal's content team; awaiting review by a clinician." in page
+    assert "<time" not in page
+    assert "Reviewed by" not in page and "last reviewed" not in page.lower()
+    assert "Next review due" not in page
+
+
+def test_a_page_marked_reviewed_names_the_reviewer_in_full_and_the_dates(client, approver):
+    phase = not_reviewed(Phase.objects.get(slug="refractory"))
+    today = datetime.date(2026, 12, 3)
+
+    phase.mark_reviewed(
+        reviewer="Dr A. Example, paediatric haematologist", by=approver, today=today
+    )
+
+    page = client.get(phase.get_absolute_url()).text
+    assert (
+        'Reviewed by Dr A. Example, paediatric haematologist on <time datetime="2026-12-03">'
+        "3 December 2026</time>." in page
+    )
+    assert 'Next review due <time datetime="2027-12-03">3 December 2027</time>.' in page
+    assert "awaiting review" not in page
+
+
+def test_marking_a_page_reviewed_records_who_when_and_why_and_keeps_its_draft(approver, settings):
+    settings.REVIEW_INTERVAL_MONTHS = 6
+    phase = Phase.objects.get(slug="remission")
+    Phase.objects.filter(pk=phase.pk).update(draft={"summary": "A draft."})
+    version = Phase.objects.get(pk=phase.pk).version
+
+    phase.mark_reviewed(reviewer="Dr B. Example, nurse specialist", by=approver, today=TODAY)
+
+    phase = Phase.objects.get(pk=phase.pk)
+    assert (phase.last_reviewed, phase.next_review_due) == (TODAY, datetime.date(2027, 7, 31))
+    assert phase.reviewer == "Dr B. Example, nurse specialist"
+    assert phase.version == version + 1
+    assert phase.draft == {"summary": "A draft."}  # loaded before the draft was saved: kept
+    record = phase.history.first()
+    assert record.history_user == approver
+    assert record.history_change_reason == "Marked as clinically reviewed"
+
+
+def test_phase_pages_do_not_present_the_phases_as_steps_in_order(client):
     phases = list(Phase.objects.all())
-    first, second, last = phases[0], phases[1], phases[-1]
 
-    first_page = client.get(first.get_absolute_url()).text
-    second_page = client.get(second.get_absolute_url()).text
-    last_page = client.get(last.get_absolute_url()).text
+    for phase in phases:
+        page = client.get(phase.get_absolute_url()).text
+        nav = page[page.index('<nav class="other-phases" aria-label="Other phases">') :]
+        nav = nav[: nav.index("</nav>")]
+        others = [other for other in phases if other != phase]
+        links = [f'href="{other.get_absolute_url()}">{other.name}<' for other in others]
+        positions = [nav.index(link) for link in links]
+        assert positions == sorted(positions)
+        assert f'href="{phase.get_absolute_url()}"' not in nav
+        assert "<h2" in nav and "Other phases" in nav
+        for ladder in (f"Phase {phase.order} of", 'rel="next"', 'rel="prev"', "Next phase"):
+            assert ladder not in page
+        assert "Previous phase" not in page
 
-    assert 'rel="prev"' not in first_page
-    assert f'href="{second.get_absolute_url()}" rel="next"' in first_page
-    assert f'href="{first.get_absolute_url()}" rel="prev"' in second_page
-    assert 'rel="next"' not in last_page
+
+def test_every_phase_page_shows_urgent_help_first_and_support_after_the_questions(client):
+    urgent, support = shared_sections()
+
+    for phase in Phase.objects.all():
+        page = client.get(phase.get_absolute_url()).text
+        assert '<section class="urgent-help" aria-labelledby="urgent-help-heading">' in page
+        assert f'<h2 id="urgent-help-heading">{urgent.title}</h2>' in page
+        assert f'<h2 id="support-heading">{support.title}</h2>' in page
+        order = [
+            page.index(phase.summary),
+            page.index(urgent.html),
+            page.index(phase.body_html),
+            page.index("Questions to ask your care team"),
+            page.index(support.html),
+        ]
+        assert order == sorted(order), phase.slug
+
+
+def test_a_draft_of_a_shared_section_stays_off_the_phase_pages(client):
+    urgent, _ = shared_sections()
+    urgent.draft = {"text": "DRAFT advice."}
+    urgent.save()
+
+    assert "DRAFT advice." not in client.get("/phases/remission/").text
+
+
+def test_a_phase_page_still_renders_when_a_shared_section_is_missing(client):
+    SharedSection.objects.all().delete()
+
+    response = client.get("/phases/remission/")
+
+    assert response.status_code == 200
+    assert "urgent-help" not in response.text and "support-heading" not in response.text
+
+
+def test_sources_show_at_the_foot_of_the_page_only_when_written(client):
+    save_phase("remission", references="- [National Cancer Institute](https://www.cancer.gov)")
+    save_phase("relapsed", references="  ")
+
+    with_sources = client.get("/phases/remission/").text
+    without = client.get("/phases/relapsed/").text
+
+    footer = with_sources[with_sources.index('<footer class="phase-meta">') :]
+    assert '<h2 id="sources-heading">Sources</h2>' in footer
+    assert 'href="https://www.cancer.gov"' in footer
+    assert footer.index("review-status") < footer.index("Sources")
+    assert "Sources" not in without
 
 
 def test_glossary_gives_each_term_an_anchor(client):
@@ -93,7 +229,8 @@ def test_home_page_runs_a_fixed_number_of_queries(client, django_assert_max_num_
 
 
 def test_phase_page_runs_a_fixed_number_of_queries(client, django_assert_max_num_queries):
-    with django_assert_max_num_queries(3):
+    # The phase, the other phases, the shared sections, the disclaimer.
+    with django_assert_max_num_queries(4):
         client.get("/phases/remission/")
 
 

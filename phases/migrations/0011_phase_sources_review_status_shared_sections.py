@@ -7,113 +7,239 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('phases', '0010_demo_partner'),
+        ("phases", "0010_demo_partner"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HistoricalSharedSection',
+            name="HistoricalSharedSection",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('draft', models.JSONField(blank=True, editable=False, help_text='Changes saved but not yet published.', null=True)),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('key', models.SlugField(choices=[('urgent-help', 'When to get help right away'), ('support', 'Where to get support')], editable=False)),
-                ('title', models.CharField(help_text="The section's heading on the page.", max_length=80)),
-                ('text', models.TextField(help_text='Written in Markdown: a blank line starts a new paragraph, ## starts a heading, - starts a list item, and [words](/glossary/#blasts) makes a link. Keep sentences short: aim for US grade 8 or below.')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "draft",
+                    models.JSONField(
+                        blank=True,
+                        editable=False,
+                        help_text="Changes saved but not yet published.",
+                        null=True,
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                (
+                    "key",
+                    models.SlugField(
+                        choices=[
+                            ("urgent-help", "When to get help right away"),
+                            ("support", "Where to get support"),
+                        ],
+                        editable=False,
+                    ),
+                ),
+                (
+                    "title",
+                    models.CharField(help_text="The section's heading on the page.", max_length=80),
+                ),
+                (
+                    "text",
+                    models.TextField(
+                        help_text="Written in Markdown: a blank line starts a new paragraph, ## starts a heading, - starts a list item, and [words](/glossary/#blasts) makes a link. Keep sentences short: aim for US grade 8 or below."
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical section on every phase page',
-                'verbose_name_plural': 'historical sections on every phase page',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical section on every phase page",
+                "verbose_name_plural": "historical sections on every phase page",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='SharedSection',
+            name="SharedSection",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('draft', models.JSONField(blank=True, editable=False, help_text='Changes saved but not yet published.', null=True)),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('key', models.SlugField(choices=[('urgent-help', 'When to get help right away'), ('support', 'Where to get support')], editable=False, unique=True)),
-                ('title', models.CharField(help_text="The section's heading on the page.", max_length=80)),
-                ('text', models.TextField(help_text='Written in Markdown: a blank line starts a new paragraph, ## starts a heading, - starts a list item, and [words](/glossary/#blasts) makes a link. Keep sentences short: aim for US grade 8 or below.')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "draft",
+                    models.JSONField(
+                        blank=True,
+                        editable=False,
+                        help_text="Changes saved but not yet published.",
+                        null=True,
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                (
+                    "key",
+                    models.SlugField(
+                        choices=[
+                            ("urgent-help", "When to get help right away"),
+                            ("support", "Where to get support"),
+                        ],
+                        editable=False,
+                        unique=True,
+                    ),
+                ),
+                (
+                    "title",
+                    models.CharField(help_text="The section's heading on the page.", max_length=80),
+                ),
+                (
+                    "text",
+                    models.TextField(
+                        help_text="Written in Markdown: a blank line starts a new paragraph, ## starts a heading, - starts a list item, and [words](/glossary/#blasts) makes a link. Keep sentences short: aim for US grade 8 or below."
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'section on every phase page',
-                'verbose_name_plural': 'sections on every phase page',
-                'ordering': ['key'],
-                'permissions': [('publish_sharedsection', 'Can publish changes to shared sections')],
+                "verbose_name": "section on every phase page",
+                "verbose_name_plural": "sections on every phase page",
+                "ordering": ["key"],
+                "permissions": [
+                    ("publish_sharedsection", "Can publish changes to shared sections")
+                ],
             },
         ),
         migrations.RemoveConstraint(
-            model_name='phase',
-            name='phase_review_due_after_last_review',
+            model_name="phase",
+            name="phase_review_due_after_last_review",
         ),
         migrations.AddField(
-            model_name='historicalphase',
-            name='references',
-            field=models.TextField(blank=True, help_text='The sources this page is based on, one per line starting with -, as a Markdown list. Patients see them at the end of the page under “Sources”.', verbose_name='sources'),
+            model_name="historicalphase",
+            name="references",
+            field=models.TextField(
+                blank=True,
+                help_text="The sources this page is based on, one per line starting with -, as a Markdown list. Patients see them at the end of the page under “Sources”.",
+                verbose_name="sources",
+            ),
         ),
         migrations.AddField(
-            model_name='phase',
-            name='references',
-            field=models.TextField(blank=True, help_text='The sources this page is based on, one per line starting with -, as a Markdown list. Patients see them at the end of the page under “Sources”.', verbose_name='sources'),
+            model_name="phase",
+            name="references",
+            field=models.TextField(
+                blank=True,
+                help_text="The sources this page is based on, one per line starting with -, as a Markdown list. Patients see them at the end of the page under “Sources”.",
+                verbose_name="sources",
+            ),
         ),
         migrations.AlterField(
-            model_name='explanation',
-            name='kind',
-            field=models.CharField(choices=[('phase', 'Phase result'), ('urgent', 'Urgent advice'), ('finding', 'Finding'), ('cant-tell', "Can't tell yet")], max_length=12),
+            model_name="explanation",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("phase", "Phase result"),
+                    ("urgent", "Urgent advice"),
+                    ("finding", "Finding"),
+                    ("cant-tell", "Can't tell yet"),
+                ],
+                max_length=12,
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalexplanation',
-            name='kind',
-            field=models.CharField(choices=[('phase', 'Phase result'), ('urgent', 'Urgent advice'), ('finding', 'Finding'), ('cant-tell', "Can't tell yet")], max_length=12),
+            model_name="historicalexplanation",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("phase", "Phase result"),
+                    ("urgent", "Urgent advice"),
+                    ("finding", "Finding"),
+                    ("cant-tell", "Can't tell yet"),
+                ],
+                max_length=12,
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalphase',
-            name='last_reviewed',
-            field=models.DateField(blank=True, help_text='The day a clinician last checked this page. Empty: not reviewed yet.', null=True),
+            model_name="historicalphase",
+            name="last_reviewed",
+            field=models.DateField(
+                blank=True,
+                help_text="The day a clinician last checked this page. Empty: not reviewed yet.",
+                null=True,
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalphase',
-            name='next_review_due',
-            field=models.DateField(blank=True, help_text='The day this page should be checked again.', null=True),
+            model_name="historicalphase",
+            name="next_review_due",
+            field=models.DateField(
+                blank=True, help_text="The day this page should be checked again.", null=True
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalphase',
-            name='reviewer',
-            field=models.CharField(blank=True, help_text='Full name and role of the clinician who last checked this page, for example “Dr A. Example, paediatric haematologist”.', max_length=120, verbose_name='reviewed by'),
+            model_name="historicalphase",
+            name="reviewer",
+            field=models.CharField(
+                blank=True,
+                help_text="Full name and role of the clinician who last checked this page, for example “Dr A. Example, paediatric haematologist”.",
+                max_length=120,
+                verbose_name="reviewed by",
+            ),
         ),
         migrations.AlterField(
-            model_name='phase',
-            name='last_reviewed',
-            field=models.DateField(blank=True, help_text='The day a clinician last checked this page. Empty: not reviewed yet.', null=True),
+            model_name="phase",
+            name="last_reviewed",
+            field=models.DateField(
+                blank=True,
+                help_text="The day a clinician last checked this page. Empty: not reviewed yet.",
+                null=True,
+            ),
         ),
         migrations.AlterField(
-            model_name='phase',
-            name='next_review_due',
-            field=models.DateField(blank=True, help_text='The day this page should be checked again.', null=True),
+            model_name="phase",
+            name="next_review_due",
+            field=models.DateField(
+                blank=True, help_text="The day this page should be checked again.", null=True
+            ),
         ),
         migrations.AlterField(
-            model_name='phase',
-            name='reviewer',
-            field=models.CharField(blank=True, help_text='Full name and role of the clinician who last checked this page, for example “Dr A. Example, paediatric haematologist”.', max_length=120, verbose_name='reviewed by'),
+            model_name="phase",
+            name="reviewer",
+            field=models.CharField(
+                blank=True,
+                help_text="Full name and role of the clinician who last checked this page, for example “Dr A. Example, paediatric haematologist”.",
+                max_length=120,
+                verbose_name="reviewed by",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='phase',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('last_reviewed__isnull', True), ('next_review_due__isnull', True)), ('next_review_due__gte', models.F('last_reviewed')), _connector='OR'), name='phase_review_due_after_last_review', violation_error_message='The next review must be due after the last review.'),
+            model_name="phase",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("last_reviewed__isnull", True), ("next_review_due__isnull", True)),
+                    ("next_review_due__gte", models.F("last_reviewed")),
+                    _connector="OR",
+                ),
+                name="phase_review_due_after_last_review",
+                violation_error_message="The next review must be due after the last review.",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalsharedsection',
-            name='history_user',
-            field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="historicalsharedsection",
+            name="history_user",
+            field=models.ForeignKey(
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
     ]

@@ -3,6 +3,8 @@
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from tests.test_views import shared_sections
+
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
@@ -80,3 +82,21 @@ def test_printed_page_leaves_out_navigation_but_keeps_the_disclaimer(page, site_
     assert not page.get_by_role("navigation", name="Main").is_visible()
     assert not page.get_by_role("navigation", name="Other phases").is_visible()
     assert page.get_by_role("complementary", name="Medical disclaimer").is_visible()
+
+
+@pytest.mark.parametrize("path", ["/phases/remission/", "/embed/demo/phases/untreated/"])
+def test_phase_page_on_a_320_pixel_screen_has_no_accessibility_violations(browser, site_url, path):
+    shared_sections()  # created by the seed migration too; made here so the test holds either way
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    page.goto(site_url + path)
+
+    urgent = page.get_by_role("region", name="When to get help right away")
+    assert urgent.is_visible()
+    assert page.get_by_role("region", name="Where to get support").is_visible()
+    assert page.get_by_role("navigation", name="Other phases").get_by_role("link").count() == 4
+    assert urgent.evaluate("e => getComputedStyle(e).borderTopStyle") == "solid"
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320  # no sideways scrolling
+    results = Axe().run(page)
+    context.close()
+    assert results.violations_count == 0, results.generate_report()
