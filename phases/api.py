@@ -23,8 +23,8 @@ from phases import classifier, connect
 from phases.classifier import Answer, CountsWord, MrdResult, Treatment
 from phases.explanations import finding_texts
 from phases.lab_numbers import BLASTS, NumberProblem, read_number
-from phases.markdown import html_to_text, markdown_to_text
 from phases.models import Disclaimer, GlossaryTerm, Phase
+from phases.staff_markdown import html_to_text
 
 api = NinjaAPI(
     title="ALL Phase Portal API",
@@ -108,10 +108,25 @@ class PhaseOut(Schema):
     questions_markdown: str = Field(description="Questions to ask the care team.")
     questions_html: str
     questions_text: str
+    references_markdown: str = Field(description="The sources of the page, as staff wrote them.")
+    references_html: str = Field(description="The same, as sanitised HTML; empty if none.")
+    references_text: str = Field(description="The same, as plain text; empty if none.")
     icd10_code: str = Field(description="The ICD-10-CM diagnosis code of the phase.")
-    last_reviewed: datetime.date = Field(description="Day of the last clinical review.")
-    next_review_due: datetime.date = Field(description="Day the next review is due.")
-    reviewer: str = Field(description="Name and role of the reviewing clinician.")
+    review_status: Literal["awaiting_clinical_review", "reviewed"] = Field(
+        description="`reviewed` once a clinician has reviewed the page (then the three review "
+        "fields say who and when); `awaiting_clinical_review` while the page, written by the "
+        "portal's content team, has not been reviewed by a clinician: show it as such."
+    )
+    last_reviewed: datetime.date | None = Field(
+        description="Day of the last clinical review; null while awaiting clinical review."
+    )
+    next_review_due: datetime.date | None = Field(
+        description="Day the next review is due; null while awaiting clinical review."
+    )
+    reviewer: str | None = Field(
+        description="Full name and role of the reviewing clinician; null while awaiting "
+        "clinical review."
+    )
     url: str = Field(description="Absolute address of the page patients read.")
 
 
@@ -123,14 +138,19 @@ def _phase(request, phase: Phase) -> dict:
         "summary": phase.summary,
         "body_markdown": phase.body,
         "body_html": phase.body_html,
-        "body_text": markdown_to_text(phase.body),
+        "body_text": html_to_text(phase.body_html),
         "questions_markdown": phase.questions,
         "questions_html": phase.questions_html,
-        "questions_text": markdown_to_text(phase.questions),
+        "questions_text": html_to_text(phase.questions_html),
+        "references_markdown": phase.references,
+        "references_html": phase.references_html,
+        "references_text": html_to_text(phase.references_html),
         "icd10_code": phase.icd10_code,
-        "last_reviewed": phase.last_reviewed,
-        "next_review_due": phase.next_review_due,
-        "reviewer": phase.reviewer,
+        "review_status": "reviewed" if phase.is_reviewed else "awaiting_clinical_review",
+        # Nothing about a review that has not happened.
+        "last_reviewed": phase.last_reviewed if phase.is_reviewed else None,
+        "next_review_due": phase.next_review_due if phase.is_reviewed else None,
+        "reviewer": (phase.reviewer or None) if phase.is_reviewed else None,
         "url": request.build_absolute_uri(phase.get_absolute_url()),
     }
 
@@ -176,7 +196,7 @@ def get_disclaimer(request):
 
 
 def _text(disclaimer: Disclaimer | None) -> str:
-    return markdown_to_text(disclaimer.text) if disclaimer else ""
+    return html_to_text(disclaimer.html) if disclaimer else ""
 
 
 class TermOut(Schema):

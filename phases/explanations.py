@@ -5,6 +5,7 @@ so a patient's values never reach the database. A stored text that is broken any
 on the built-in wording: the patient always gets a result.
 """
 
+import functools
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -14,8 +15,8 @@ from django.utils.safestring import SafeString, mark_safe
 
 from phases import classifier, wording
 from phases.lab_numbers import LAB_NUMBERS, compare_with_typical, format_number
-from phases.markdown import render_markdown
 from phases.models import Explanation, Phase
+from phases.staff_markdown import render
 
 logger = logging.getLogger(__name__)
 
@@ -121,7 +122,7 @@ def build_report(
 ) -> CheckerReport:
     """The report patients read; with `drafts`, the unpublished wording staff are previewing."""
     phases = {phase.slug: _shown(phase, drafts) for phase in Phase.objects.all()}
-    texts = {text.key: _shown(text, drafts).text for text in Explanation.objects.all()}
+    texts = {text.key: _shown(text, drafts).text_html for text in Explanation.objects.all()}
     numbers = {name: getattr(values, name) for name in wording.PHASE_PLACEHOLDERS}
     blasts = values.marrow_blasts_percent
     if result.phase:
@@ -169,18 +170,23 @@ def _answers_to_check(result, questions):
 
 
 def _words(key: str, texts: Mapping[str, str], values: Mapping) -> SafeString:
-    """The text rendered from Markdown first (cached, as it is the same for every patient),
-    then filled in with the patient's values, escaped: a filled-in text, which holds a
-    patient's values, is never cached or kept after the response."""
+    """The text's HTML, rendered when it was saved (placeholders still in), filled in with the
+    patient's values, escaped: a filled-in text, which holds a patient's values, is never
+    cached or kept after the response."""
     shown = {name: escape(_display(values.get(name))) for name in wording.PLACEHOLDERS[key]}
     if key in texts:
         try:
-            return mark_safe(wording.fill(render_markdown(texts[key]), key=key, values=shown))
+            return mark_safe(wording.fill(texts[key], key=key, values=shown))
         except (ValueError, KeyError):
             # Only the text's name is logged: never a patient's values.
             logger.warning("Checker explanation %r is broken; used the built-in wording.", key)
-    built_in = render_markdown(wording.BUILT_IN[key])
-    return mark_safe(wording.fill(built_in, key=key, values=shown))
+    return mark_safe(wording.fill(_built_in_html(key), key=key, values=shown))
+
+
+@functools.cache
+def _built_in_html(key: str) -> str:
+    """The built-in wording as HTML, placeholders still in: the same for every patient."""
+    return render(wording.BUILT_IN[key])
 
 
 def _display(value) -> str:
@@ -227,5 +233,5 @@ def finding_texts(result: classifier.Result) -> list[tuple[classifier.Finding, S
     """Each finding of `result` with its published wording, rendered exactly as the checker
     page shows it (built-in wording when a stored text is missing or broken). For the JSON API."""
     codes = [finding.code for finding in result.findings]
-    texts = dict(Explanation.objects.filter(key__in=codes).values_list("key", "text"))
+    texts = dict(Explanation.objects.filter(key__in=codes).values_list("key", "text_html"))
     return [(f, _words(f.code, texts, f.as_dict())) for f in result.findings]

@@ -1,24 +1,89 @@
 """The content patients read, and the partners who embed it. All editable in the admin."""
 
 import datetime
+import logging
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.core.validators import MaxLengthValidator
+from django.db import models, transaction
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from simple_history.models import HistoricalRecords
 
-from phases import colours, wording
-from phases.markdown import render_markdown
+from phases import colours, staff_markdown, wording
 from phases.origins import OriginProblem, normalised_origins, valid_origins
-from phases.publishing import EditableContent
+from phases.publishing import EditableContent, add_months
+
+logger = logging.getLogger(__name__)
+MAX_DEFINITION_LENGTH = 1_000  # one to three sentences
 
 MARKDOWN_HELP = (
     "Written in Markdown: a blank line starts a new paragraph, ## starts a heading, "
     "- starts a list item, and [words](/glossary/#blasts) makes a link. "
     "Keep sentences short: aim for US grade 8 or below."
 )
+
+
+def validate_markdown(text):
+    """Refuse a text that could break or slow down a page (see phases.staff_markdown)."""
+    try:
+        staff_markdown.check(text)
+    except staff_markdown.TextProblem as problem:
+        raise ValidationError(str(problem)) from None
+
+
+class SanitisedHtmlField(models.TextField):
+    """HTML that staff_markdown rendered and sanitised when its text was saved: safe to show."""
+
+    def from_db_value(self, value, expression, connection):
+        return mark_safe(value)
+
+
+def rendered_html():
+    """The sanitised HTML of a Markdown field, stored when the text is saved."""
+    return SanitisedHtmlField(editable=False, blank=True, default="")
+
+
+class RenderedMarkdown(models.Model):
+    """Markdown fields whose sanitised HTML is stored beside them when they are saved, so a
+    patient's request never runs Markdown. Each field `name` in MARKDOWN_FIELDS has `name_html`.
+    """
+
+    MARKDOWN_FIELDS: tuple[str, ...] = ()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.render_html()
+        if (fields := kwargs.get("update_fields")) is not None:
+            html = {f"{field}_html" for field in self.MARKDOWN_FIELDS if field in fields}
+            kwargs["update_fields"] = {*fields, *html}
+        super().save(*args, **kwargs)
+
+    def render_html(self):
+        """Store each field's HTML. A text that fails anyway (it was validated when it was
+        written) keeps the HTML of its last good version, and the failure is logged."""
+        for field in self.MARKDOWN_FIELDS:
+            try:
+                setattr(self, f"{field}_html", staff_markdown.render(getattr(self, field)))
+            except staff_markdown.TextProblem:
+                logger.error(
+                    "%s %s: %s could not be shown; kept the last good version.",
+                    type(self).__name__,
+                    self.pk,
+                    field,
+                )
+
+    def with_draft(self):
+        """A preview (for staff) renders the draft's texts; the stored HTML is the published."""
+        preview = super().with_draft()
+        if self.draft:
+            preview.render_html()
+        return preview
 
 
 class PhaseQuerySet(models.QuerySet):
@@ -34,8 +99,9 @@ class PhaseQuerySet(models.QuerySet):
         return self.filter(next_review_due__gte=today, next_review_due__lte=soon)
 
 
-class Phase(EditableContent):
+class Phase(RenderedMarkdown, EditableContent):
     DRAFT_FIELDS = ("name", "summary", "body", "questions", "references")
+    MARKDOWN_FIELDS = ("body", "questions", "references")
 
     class Slug(models.TextChoices):
         UNTREATED = "untreated", "Untreated"
@@ -65,17 +131,20 @@ class Phase(EditableContent):
     )
     body = models.TextField(
         "explanation",
+        validators=[validate_markdown],
         help_text="What this phase means, what the tests show, and what usually happens next. "
         + MARKDOWN_HELP,
     )
     questions = models.TextField(
         "questions to ask your care team",
+        validators=[validate_markdown],
         help_text="A list of questions patients can take to their next visit, one per line "
         "starting with -. " + MARKDOWN_HELP,
     )
     references = models.TextField(
         "sources",
         blank=True,
+        validators=[validate_markdown],
         help_text="The sources this page is based on, one per line starting with -, as a "
         "Markdown list. Patients see them at the end of the page under “Sources”.",
     )
@@ -101,6 +170,10 @@ class Phase(EditableContent):
         help_text="Full name and role of the clinician who last checked this page, for "
         "example “Dr A. Example, paediatric haematologist”.",
     )
+
+    body_html = rendered_html()
+    questions_html = rendered_html()
+    references_html = rendered_html()
 
     history = HistoricalRecords()
 
@@ -128,18 +201,6 @@ class Phase(EditableContent):
         return reverse("phases:detail", kwargs={"slug": self.slug})
 
     @property
-    def body_html(self):
-        return render_markdown(self.body)
-
-    @property
-    def questions_html(self):
-        return render_markdown(self.questions)
-
-    @property
-    def references_html(self):
-        return render_markdown(self.references)
-
-    @property
     def is_reviewed(self):
         return self.last_reviewed is not None
 
@@ -147,26 +208,32 @@ class Phase(EditableContent):
         due = self.next_review_due
         return due is not None and due < (today or timezone.localdate())
 
-    def neighbours(self):
-        """The phases just before and just after this one, for the page's previous/next links."""
-        phases = list(Phase.objects.only("slug", "name", "order"))
-        index = next(i for i, phase in enumerate(phases) if phase.pk == self.pk)
-        previous = phases[index - 1] if index > 0 else None
-        following = phases[index + 1] if index + 1 < len(phases) else None
-        return previous, following
+    def mark_reviewed(self, *, reviewer: str, by, today: datetime.date) -> None:
+        """Record a clinician's review of the page as stored now: who (full name and role),
+        today, and when the next review is due. Drafts and texts are left as they are."""
+        with transaction.atomic():
+            # The stored row, locked: a colleague's save since this page was loaded is kept.
+            self.refresh_from_db(from_queryset=Phase.objects.select_for_update())
+            self.last_reviewed = today
+            self.next_review_due = add_months(today, settings.REVIEW_INTERVAL_MONTHS)
+            self.reviewer = reviewer
+            self.save_version(by=by, reason="Marked as clinically reviewed")
 
 
-class Disclaimer(EditableContent):
+class Disclaimer(RenderedMarkdown, EditableContent):
     """The medical disclaimer shown on every page. There is exactly one."""
 
     DRAFT_FIELDS = ("text",)
+    MARKDOWN_FIELDS = ("text",)
 
     SINGLETON_PK = 1
 
     text = models.TextField(
+        validators=[validate_markdown],
         help_text="Shown at the foot of every page and with every checker result. " + MARKDOWN_HELP,
     )
     updated_at = models.DateTimeField(auto_now=True)
+    text_html = rendered_html()
     history = HistoricalRecords()
 
     class Meta:
@@ -189,14 +256,15 @@ class Disclaimer(EditableContent):
 
     @property
     def html(self):
-        return render_markdown(self.text)
+        return self.text_html
 
 
-class SharedSection(EditableContent):
+class SharedSection(RenderedMarkdown, EditableContent):
     """A section shown on every phase page, written once: when to get help right away, and
     where to find support."""
 
     DRAFT_FIELDS = ("title", "text")
+    MARKDOWN_FIELDS = ("text",)
 
     class Key(models.TextChoices):
         URGENT_HELP = "urgent-help", "When to get help right away"
@@ -204,7 +272,8 @@ class SharedSection(EditableContent):
 
     key = models.SlugField(choices=Key, unique=True, editable=False)
     title = models.CharField(max_length=80, help_text="The section's heading on the page.")
-    text = models.TextField(help_text=MARKDOWN_HELP)
+    text = models.TextField(validators=[validate_markdown], help_text=MARKDOWN_HELP)
+    text_html = rendered_html()
     history = HistoricalRecords()
 
     class Meta:
@@ -218,7 +287,7 @@ class SharedSection(EditableContent):
 
     @property
     def html(self):
-        return render_markdown(self.text)
+        return self.text_html
 
     @classmethod
     def by_key(cls):
@@ -242,7 +311,8 @@ class GlossaryTerm(EditableContent):
         "Changing it breaks links that already use it.",
     )
     definition = models.TextField(
-        help_text="A plain explanation in one to three short sentences. No Markdown needed."
+        validators=[MaxLengthValidator(MAX_DEFINITION_LENGTH)],
+        help_text="A plain explanation in one to three short sentences. No Markdown needed.",
     )
 
     is_published = models.BooleanField(
@@ -264,11 +334,16 @@ class GlossaryTerm(EditableContent):
     def get_absolute_url(self):
         return f"{reverse('phases:glossary')}#{self.slug}"
 
+    def publish(self, **kwargs):
+        self.is_published = True  # a new term appears on the glossary from its first publish
+        super().publish(**kwargs)
 
-class Explanation(EditableContent):
+
+class Explanation(RenderedMarkdown, EditableContent):
     """One text of the lab-values checker: a phase result, a finding, or a can't-tell text."""
 
     DRAFT_FIELDS = ("text",)
+    MARKDOWN_FIELDS = ("text",)
 
     class Kind(models.TextChoices):
         PHASE = "phase", "Phase result"
@@ -283,11 +358,13 @@ class Explanation(EditableContent):
     )
     kind = models.CharField(max_length=12, choices=Kind)
     text = models.TextField(
+        validators=[validate_markdown],
         help_text="What the patient reads. Put a value in with its placeholder in curly "
         "brackets, for example {marrow_blasts_percent}; the placeholders this text may use are "
         "listed above. " + MARKDOWN_HELP,
     )
 
+    text_html = rendered_html()
     history = HistoricalRecords()
 
     class Meta:

@@ -4,7 +4,7 @@ import re
 
 import textstat
 
-from phases.markdown import markdown_to_text
+from phases.staff_markdown import markdown_to_text
 
 MAX_GRADE = 8  # the portal's promise: patient texts at US grade 8 or below
 PLACEHOLDER = re.compile(r"\{\w+\}")

@@ -1,5 +1,6 @@
 """The public JSON API under /api/v1/: published content, the checker, and its refusals."""
 
+import datetime
 import json
 import logging
 
@@ -16,9 +17,18 @@ API = "/api/v1"
 SERVER = "http://testserver"
 PHASE_FIELDS = {
     "slug", "order", "name", "summary", "body_markdown", "body_html", "body_text",
-    "questions_markdown", "questions_html", "questions_text", "icd10_code", "last_reviewed",
+    "questions_markdown", "questions_html", "questions_text", "references_markdown",
+    "references_html", "references_text", "icd10_code", "review_status", "last_reviewed",
     "next_review_due", "reviewer", "url",
 }  # fmt: skip
+
+
+def save_phase(slug, **fields):
+    """Change a phase as the admin does (its HTML is rendered when it is saved)."""
+    phase = Phase.objects.get(slug=slug)
+    for field, value in fields.items():
+        setattr(phase, field, value)
+    phase.save()
 
 
 def classify(client, body):
@@ -50,14 +60,57 @@ def test_a_phase_shows_its_published_content_in_three_forms_and_an_absolute_link
     assert "<" not in shown["body_text"] and "&amp;" not in shown["body_text"]
     assert shown["questions_html"] == phase.questions_html
     assert shown["icd10_code"] == "C91.01"
-    assert shown["last_reviewed"] == phase.last_reviewed.isoformat()
-    assert shown["next_review_due"] == phase.next_review_due.isoformat()
-    assert shown["reviewer"] == phase.reviewer
     assert shown["url"] == f"{SERVER}/phases/remission/"
 
 
+def test_a_page_awaiting_clinical_review_says_so_with_no_review_fields(client):
+    save_phase("remission", last_reviewed=None, next_review_due=None, reviewer="")
+
+    shown = client.get(f"{API}/phases/remission").json()
+
+    assert shown["review_status"] == "awaiting_clinical_review"
+    assert shown["last_reviewed"] is None
+    assert shown["next_review_due"] is None
+    assert shown["reviewer"] is None
+
+
+def test_a_reviewed_page_gives_who_reviewed_it_and_when(client, approver):
+    phase = Phase.objects.get(slug="remission")
+    phase.mark_reviewed(
+        reviewer="Dr A. Example, paediatric haematologist",
+        by=approver,
+        today=datetime.date(2026, 12, 3),
+    )
+
+    shown = client.get(f"{API}/phases/remission").json()
+
+    assert shown["review_status"] == "reviewed"
+    assert shown["last_reviewed"] == "2026-12-03"
+    assert shown["next_review_due"] == "2027-12-03"
+    assert shown["reviewer"] == "Dr A. Example, paediatric haematologist"
+
+
+def test_a_phase_gives_its_sources_in_three_forms(client):
+    save_phase("relapsed", references="- *NCI*: [ALL treatment](https://www.cancer.gov)")
+
+    shown = client.get(f"{API}/phases/relapsed").json()
+
+    assert shown["references_markdown"] == "- *NCI*: [ALL treatment](https://www.cancer.gov)"
+    assert '<a href="https://www.cancer.gov"' in shown["references_html"]
+    assert shown["references_text"] == "NCI: ALL treatment"
+
+
+def test_the_openapi_document_describes_the_review_status(client):
+    schema = client.get(f"{API}/openapi.json").json()["components"]["schemas"]["PhaseOut"]
+
+    status = schema["properties"]["review_status"]
+    assert status["enum"] == ["awaiting_clinical_review", "reviewed"]
+    assert "clinician" in status["description"]
+    assert "review_status" in schema["required"]
+
+
 def test_plain_text_reads_as_words_not_html(client):
-    Phase.objects.filter(slug="relapsed").update(body="Ask **why** & when: 5 < 6.")
+    save_phase("relapsed", body="Ask **why** & when: 5 < 6.")
 
     shown = client.get(f"{API}/phases/relapsed").json()
 
@@ -235,7 +288,7 @@ def test_findings_use_the_published_wording_staff_edited(client):
 
 
 def test_a_broken_stored_wording_falls_back_on_the_built_in_one(client):
-    Explanation.objects.filter(key=RELAPSE_CONFIRM_WITH_SECOND_TEST).update(text="{nonsense}")
+    Explanation.objects.filter(key=RELAPSE_CONFIRM_WITH_SECOND_TEST).update(text_html="{nonsense}")
     body = {"treatment": "received", "ever_in_remission": "yes", "marrow_blasts_percent": 10}
 
     (finding,) = classify(client, body).json()["findings"]
