@@ -20,8 +20,8 @@ from ninja.errors import HttpError, ValidationError
 from pydantic import PlainValidator, WithJsonSchema
 
 from phases import classifier, connect
+from phases.checker_report import finding_texts
 from phases.classifier import Answer, CountsWord, MrdResult, Treatment
-from phases.explanations import finding_texts
 from phases.lab_numbers import BLASTS, NumberProblem, read_number
 from phases.models import Disclaimer, GlossaryTerm, Phase
 from phases.staff_markdown import html_to_text

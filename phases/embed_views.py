@@ -1,11 +1,11 @@
 """The portal's pages inside a hospital health library's site, in an iframe.
 
 The same views and published content serve the embedded pages; this module only chooses the
-partner, lets that partner's origins (and nobody else) frame the response, and keeps every
-link inside the embed.
+partner and lets that partner's origins (and nobody else) frame the response. Links stay inside
+the embed because the templates build them with `{% page_url %}` and `{% staff_html %}`
+(phases/templatetags/pages.py), which reverse the embed's own addresses.
 """
 
-import re
 from functools import wraps
 
 from csp.constants import SELF
@@ -18,8 +18,6 @@ from django.views.decorators.http import require_safe
 
 from phases import colours
 from phases.models import Partner, Phase
-
-PAGE_LINK = re.compile(r'(\s(?:href|action)=")/((?:phases/|glossary/|check/)[^"]*)?"')
 
 
 def embedded(view):
@@ -34,7 +32,7 @@ def embedded(view):
         # The partner's origins are validated (phases.origins) before they reach the header.
         framing = csp_replace({"frame-ancestors": [SELF, *partner.origins]})
         framed = framing(xframe_options_exempt(_page_or_not_found(view)))
-        return links_kept_inside(partner, framed(request, *args, **kwargs))
+        return framed(request, *args, **kwargs)
 
     return embedded_view
 
@@ -48,15 +46,6 @@ def _page_or_not_found(view):
             return render(request, "404.html", status=404)
 
     return page
-
-
-def links_kept_inside(partner, response):
-    if response.get("Content-Type", "").startswith("text/html"):
-        prefix = f"/embed/{partner.key}/"
-        response.content = PAGE_LINK.sub(
-            lambda link: f'{link[1]}{prefix}{link[2] or ""}"', response.content.decode()
-        )
-    return response
 
 
 @csp_replace({"frame-ancestors": ["*"]})

@@ -5,8 +5,8 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from phases import classifier
+from phases.checker_report import Question
 from phases.classifier import Answer, CountsWord, MrdResult, Treatment
-from phases.explanations import Question
 from phases.lab_numbers import NumberProblem, read_number
 
 # The words of every answer; the answers themselves are the classifier's.

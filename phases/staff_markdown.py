@@ -70,14 +70,32 @@ def render(text: str) -> SafeString:
 
 def _render(text: str) -> SafeString:
     converted = markdown.markdown(text, extensions=["tables", "sane_lists"], output_format="html")
+    return _sanitised(converted)
+
+
+def _sanitised(fragment: str, **options) -> SafeString:
     clean = nh3.clean(
-        converted,
+        fragment,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=ALLOWED_URL_SCHEMES,
         link_rel="noopener noreferrer",
+        **options,
     )
     return mark_safe(clean)
+
+
+def with_links_under(fragment: str, prefix: str) -> SafeString:
+    """Stored HTML whose links to the portal's own pages ("/glossary/#blasts") lead under
+    `prefix` instead: an embed's pages stay inside the partner's frame. The HTML is parsed
+    (by nh3), not searched with patterns, and stays sanitised."""
+
+    def inside(element, attribute, value):
+        if attribute == "href" and value.startswith("/") and not value.startswith("//"):
+            return prefix.rstrip("/") + value
+        return value
+
+    return _sanitised(fragment, attribute_filter=inside)
 
 
 def _deepest_nesting(text: str) -> int:

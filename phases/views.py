@@ -1,13 +1,14 @@
 from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.templatetags.static import static
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_http_methods
 
+from phases.checker_report import build_report
 from phases.classifier import classify
-from phases.explanations import build_report
 from phases.forms import LabReportForm
 from phases.models import GlossaryTerm, Phase, SharedSection
 
@@ -66,5 +67,7 @@ def render_checker(request, *, drafts=False):
         report = build_report(values, classify(values), questions=form.questions(), drafts=drafts)
     if drafts:
         form.helper.form_action = request.path
+    elif partner := getattr(request, "partner", None):
+        form.helper.form_action = reverse("embed:check", args=[partner.key])
     context = {"form": form, "report": report, "preview": drafts}
     return render(request, "phases/check.html", context)

@@ -1,0 +1,33 @@
+"""Links to the portal's pages that stay inside a partner's embed when the page is embedded.
+
+On the portal, `{% page_url "detail" phase.slug %}` is /phases/<slug>/; on a partner's
+embedded page (request.partner is set) it is /embed/<key>/phases/<slug>/. Both come from
+reverse(), so an address changes in one place, urls.py. Staff-written HTML goes through
+`{% staff_html %}`, which leads its links to portal pages the same way.
+"""
+
+from django import template
+from django.urls import reverse
+
+from phases.staff_markdown import with_links_under
+
+register = template.Library()
+
+
+def _partner(context):
+    request = context.get("request")
+    return getattr(request, "partner", None)
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context, name, *args):
+    if partner := _partner(context):
+        return reverse(f"embed:{name}", args=[partner.key, *args])
+    return reverse(f"phases:{name}", args=args)
+
+
+@register.simple_tag(takes_context=True)
+def staff_html(context, html):
+    if html and (partner := _partner(context)):
+        return with_links_under(html, reverse("embed:home", args=[partner.key]))
+    return html
