@@ -7,7 +7,8 @@ from phases.content_transfer import export_content
 
 class Command(BaseCommand):
     help = (
-        "Write all editable content (phases, disclaimer, glossary, checker explanations), "
+        "Write all editable content (phases, sections on every phase page, disclaimer, "
+        "glossary, checker explanations), "
         "published text and drafts, with their versions, as JSON: export_content > content.json"
     )
 
