@@ -1,17 +1,24 @@
+from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.http import Http404
 from django.shortcuts import redirect, render
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.translation import ngettext
 from django.views.decorators.csrf import csrf_exempt
 
 from phases.editorial_admin import EditorialAdmin
-from phases.models import Disclaimer, Explanation, GlossaryTerm, Partner, Phase
+from phases.models import Disclaimer, Explanation, GlossaryTerm, Partner, Phase, SharedSection
 from phases.publishing import add_months
+from phases.views import phase_page_context
 
 DUE_SOON_DAYS = 30
+PREVIEW_PHASE = "remission"  # the phase page a shared section's preview is shown on
 
 
 class ReviewStatusFilter(admin.SimpleListFilter):
@@ -20,11 +27,14 @@ class ReviewStatusFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         return [
+            ("awaiting", "Awaiting clinical review"),
             ("overdue", "Overdue"),
             ("due-soon", f"Due within {DUE_SOON_DAYS} days"),
         ]
 
     def queryset(self, request, queryset):
+        if self.value() == "awaiting":
+            return queryset.awaiting_review()
         if self.value() == "overdue":
             return queryset.review_overdue()
         if self.value() == "due-soon":
@@ -32,12 +42,33 @@ class ReviewStatusFilter(admin.SimpleListFilter):
         return queryset
 
 
+class ReviewerForm(forms.Form):
+    """The second step of "Mark as clinically reviewed": who reviewed the pages."""
+
+    reviewer = forms.CharField(
+        label="Reviewer's full name and role",
+        max_length=Phase._meta.get_field("reviewer").max_length,
+        help_text="The clinician who checked these pages, as patients will read it, for "
+        "example “Dr A. Example, paediatric haematologist”.",
+        error_messages={"required": "Write the reviewer's full name and role."},
+        widget=forms.TextInput(attrs={"size": 60, "class": "vTextField"}),
+    )
+
+    def clean_reviewer(self):
+        reviewer = " ".join(self.cleaned_data["reviewer"].split())
+        if len(reviewer.split()) < 2:
+            raise forms.ValidationError(
+                "Write the reviewer's full name and role, for example “Dr A. Example, "
+                "paediatric haematologist”."
+            )
+        return reviewer
+
+
 @admin.register(Phase)
 class PhaseAdmin(EditorialAdmin):
     list_display = ["name", "order", "icd10_code", "last_reviewed", "review_status", "draft_status"]
     list_filter = [ReviewStatusFilter, "icd10_code"]
-    search_fields = ["name", "summary", "body", "questions"]
-    # Fixed facts, and review dates that change only through "Mark as clinically reviewed".
+    search_fields = ["name", "summary", "body", "questions", "references"]
     # Fixed facts, and review dates that change only through "Mark as clinically reviewed".
     readonly_fields = [
         "slug",
@@ -50,7 +81,7 @@ class PhaseAdmin(EditorialAdmin):
     readability_fields = ("summary", "body", "questions")
     actions = ["mark_reviewed"]
     fieldsets = [
-        ("What patients read", {"fields": ["name", "summary", "body", "questions"]}),
+        ("What patients read", {"fields": ["name", "summary", "body", "questions", "references"]}),
         ("Reading level", {"fields": ["reading_level"]}),
         ("Clinical review", {"fields": ["last_reviewed", "next_review_due", "reviewer"]}),
         ("Page details", {"fields": ["slug", "order", "icd10_code"]}),
@@ -58,6 +89,8 @@ class PhaseAdmin(EditorialAdmin):
 
     @admin.display(description="Next review", ordering="next_review_due")
     def review_status(self, phase):
+        if not phase.is_reviewed:
+            return format_html("<strong>{}</strong>", "Awaiting clinical review")
         due = date_format(phase.next_review_due)
         if phase.review_is_overdue():
             return format_html('<strong class="review-overdue">Overdue: was due {}</strong>', due)
@@ -75,25 +108,64 @@ class PhaseAdmin(EditorialAdmin):
 
     @admin.action(description="Mark as clinically reviewed today", permissions=["review"])
     def mark_reviewed(self, request, queryset):
-        today = timezone.localdate()
-        reviewer = request.user.get_full_name() or request.user.get_username()
+        """First a page asking who reviewed the selected phases; then, with a name and role,
+        each is recorded as reviewed today by them."""
+        form = ReviewerForm(request.POST if "apply" in request.POST else None)
+        if not form.is_valid():
+            context = {
+                **self.admin_site.each_context(request),
+                "title": "Mark as clinically reviewed",
+                "opts": self.opts,
+                "phases": queryset,
+                "form": form,
+                "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+                "next_due": add_months(timezone.localdate(), settings.REVIEW_INTERVAL_MONTHS),
+            }
+            return TemplateResponse(request, "admin/phases/mark_reviewed.html", context)
+        reviewer, today = form.cleaned_data["reviewer"], timezone.localdate()
+        phases = list(queryset)
+        for phase in phases:
+            phase.mark_reviewed(reviewer=reviewer, by=request.user, today=today)
+        pages = ngettext("%(count)d page", "%(count)d pages", len(phases)) % {"count": len(phases)}
+        stop = "" if reviewer.endswith(".") else "."
         next_due = add_months(today, settings.REVIEW_INTERVAL_MONTHS)
-        for phase in queryset:
-            phase.last_reviewed, phase.next_review_due, phase.reviewer = today, next_due, reviewer
-            phase.version += 1
-            phase._history_user = request.user
-            phase._change_reason = "Marked as reviewed"
-            phase.save()
         self.message_user(
             request,
-            f"Marked {len(queryset)} as reviewed by {reviewer}. Next review due "
+            f"Marked {pages} as clinically reviewed by {reviewer}{stop} Next review due "
             f"{date_format(next_due)}.",
             messages.SUCCESS,
         )
+        return None
 
     def render_preview(self, request, phase):
-        previous, following = phase.neighbours()
-        context = {"phase": phase.with_draft(), "previous": previous, "next": following}
+        context = phase_page_context(phase.with_draft())
+        return render(request, "phases/phase_detail.html", context | {"preview": True})
+
+
+@admin.register(SharedSection)
+class SharedSectionAdmin(EditorialAdmin):
+    list_display = ["section", "title", "draft_status"]
+    fields = ["title", "text", "reading_level"]
+    readability_fields = ("text",)
+
+    @admin.display(description="Section")
+    def section(self, section):
+        return str(section)
+
+    def has_add_permission(self, request):
+        # Each phase page shows these by name; a new one would never be shown.
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def render_preview(self, request, section):
+        """A phase page with the draft of this section in place."""
+        phase = Phase.objects.filter(slug=PREVIEW_PHASE).first() or Phase.objects.first()
+        if phase is None:
+            raise Http404("There is no phase page to show the section on.")
+        sections = SharedSection.by_key() | {section.key: section.with_draft()}
+        context = phase_page_context(phase, sections=sections)
         return render(request, "phases/phase_detail.html", context | {"preview": True})
 
 

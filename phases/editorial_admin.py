@@ -1,34 +1,40 @@
 """The admin behaviour every kind of patient content shares: drafts, publishing, previews,
-history with word-level differences, refusing stale saves, and reading levels."""
+history with word-level differences, bringing back a version, refusing stale saves, and
+reading levels.
 
+The editorial rules themselves (what a draft, a publish or a revert does, and how two versions
+differ) live in phases.publishing; this module only presents them.
+"""
+
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.options import IS_POPUP_VAR
 from django.contrib.admin.utils import unquote
+from django.contrib.admin.views.main import PAGE_VAR
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
 from django.utils.timezone import localtime
-from simple_history.admin import SimpleHistoryAdmin
-from simple_history.models import ModelChange, ModelDelta
-from simple_history.template_utils import HistoricalRecordContextHelper
 
 from phases.readability import MAX_GRADE, reading_level
-from phases.word_diff import same_text, word_diff_html
 
-UNCOMPARED = {"id", "version", "updated_at"}  # bookkeeping, not content
+HISTORY_PER_PAGE = 50
 
 
 class EditorialForm(forms.ModelForm):
     """Opens on the draft when there is one, and refuses a save that started from an older
     version, keeping the editor's text and showing what the other editor changed."""
 
-    use_draft = True  # False on the history page, where an old published version is shown
     # The version this editor started from; not called "version", which the model owns.
     edit_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
@@ -39,7 +45,7 @@ class EditorialForm(forms.ModelForm):
             model = type(instance)
             current = model.objects.filter(pk=instance.pk).values_list("version", flat=True)
             self.fields["edit_version"].initial = current.first()
-            if self.use_draft and instance.draft and not self.is_bound:
+            if instance.draft and not self.is_bound:
                 self.initial.update({k: v for k, v in instance.draft.items() if k in self.fields})
 
     def clean(self):
@@ -75,12 +81,7 @@ def conflict_message(current, started):
     original = current.history.filter(version=started).first()
     if original is None:
         return intro
-    before, after = original.instance.with_draft(), current.with_draft()
-    changes = [
-        (capfirst_label(current, field), mark_safe(word_diff_html(old, new)))
-        for field in current.DRAFT_FIELDS
-        if (old := getattr(before, field)) != (new := getattr(after, field))
-    ]
+    changes = current.text_changes(original.instance.with_draft(), current.with_draft())
     row = "<li><strong>{}:</strong> <span class='diff'>{}</span></li>"
     rows = format_html_join("", row, changes)
     return format_html("{}<ul class='conflict-changes'>{}</ul>", intro, rows)
@@ -90,47 +91,41 @@ def _name(user):
     return (user.get_full_name() or user.get_username()) if user else "an import"
 
 
-def capfirst_label(instance, field):
-    label = str(instance._meta.get_field(field).verbose_name)
-    return label[:1].upper() + label[1:]
+def saved_by(record):
+    """Who saved a version, as plain text: a name, or where the words came from."""
+    if record.history_user is not None:
+        return _name(record.history_user)
+    if (record.history_change_reason or "").startswith("Imported"):
+        return "Imported"
+    return "Initial content"  # seeded with the portal, or its own later corrections
 
 
-class WordDiffContextHelper(HistoricalRecordContextHelper):
-    """History shows text changes word by word; a draft is shown as what it would change in
-    the published text."""
-
-    def context_for_delta_changes(self, delta):
-        changes = []
-        for change in delta.changes:
-            if change.field == "draft":
-                changes += self._draft_changes(change.new)
-            elif isinstance(change.old, str) and isinstance(change.new, str):
-                diff = mark_safe(word_diff_html(change.old, change.new))
-                changes.append({"field": capfirst_label(self.model, change.field), "diff": diff})
-            else:
-                label = capfirst_label(self.model, change.field)
-                changes.append({"field": label, "old": change.old, "new": change.new})
-        return changes
-
-    def _draft_changes(self, draft):
-        if not draft:
-            return [{"field": "Draft", "old": "unpublished changes", "new": "none"}]
-        return [
-            {
-                "field": f"Draft of {capfirst_label(self.model, field).lower()}",
-                "diff": mark_safe(word_diff_html(getattr(self.record, field), value)),
-            }
-            for field, value in draft.items()
-            if not same_text(value, getattr(self.record, field))
-        ]
+def _problems(obj, error):
+    """A ValidationError's messages, each with the name of the text it is about."""
+    if not hasattr(error, "error_dict"):
+        return error.messages
+    return [
+        f"{obj.field_label(field)}: {message}" if field in obj.DRAFT_FIELDS else message
+        for field, field_messages in error.message_dict.items()
+        for message in field_messages
+    ]
 
 
-class EditorialAdmin(SimpleHistoryAdmin):
+@dataclass
+class HistoryRow:
+    record: object  # a history record
+    who: str
+    changes: list  # (field label, word-by-word HTML)
+    is_first: bool  # the first version of all: nothing before it to compare with
+    is_current: bool  # what the record holds now
+
+
+class EditorialAdmin(admin.ModelAdmin):
     form = EditorialForm
     change_form_template = "admin/phases/editorial_change_form.html"
-    object_history_list_template = "admin/phases/history_list.html"
+    object_history_template = "admin/phases/editorial_history.html"
+    revert_template = "admin/phases/editorial_revert.html"
     readability_fields: tuple[str, ...] = ()
-    history_list_display = ["version"]
 
     class Media:
         css = {"all": ["admin-portal/admin.css"]}
@@ -162,7 +157,7 @@ class EditorialAdmin(SimpleHistoryAdmin):
         for field in self.readability_fields:
             grade, words = reading_level(getattr(shown, field))
             hint = too_hard if grade > MAX_GRADE else ""
-            levels.append((capfirst_label(obj, field), f"{grade:.1f}", words, hint))
+            levels.append((obj.field_label(field), f"{grade:.1f}", words, hint))
         return format_html_join(mark_safe("<br>"), "{}: US grade {} · {} words{}", levels)
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
@@ -170,21 +165,187 @@ class EditorialAdmin(SimpleHistoryAdmin):
         extra_context = {**(extra_context or {}), "can_publish": can_publish}
         return super().changeform_view(request, object_id, form_url, extra_context)
 
-    def history_view(self, request, object_id, extra_context=None):
-        if self.get_object(request, unquote(object_id)) is None:
-            raise Http404("No such item.")
-        return super().history_view(request, object_id, extra_context)
+    # Saving: "Save draft" keeps the change beside the published text; "Publish" makes it live.
 
-    def history_form_view(self, request, object_id, version_id, extra_context=None):
-        if not (str(version_id).isdigit() and str(object_id).isdigit()):
+    def _publishing(self, request):
+        return "_publish" in request.POST or (
+            "_save" in request.POST and self.has_publish_permission(request)
+        )
+
+    def save_model(self, request, obj, form, change):
+        if not self._publishing(request):
+            obj.save_draft(by=request.user)
+        elif self.has_publish_permission(request):
+            obj.publish(by=request.user)
+        else:
+            raise PermissionDenied
+
+    def response_add(self, request, obj, post_url_continue=None):
+        if IS_POPUP_VAR in request.POST:
+            return super().response_add(request, obj, post_url_continue)
+        return self._saved(request, obj, then=self.response_post_save_add)
+
+    def response_change(self, request, obj):
+        if IS_POPUP_VAR in request.POST:
+            return super().response_change(request, obj)
+        return self._saved(request, obj, then=self.response_post_save_change)
+
+    def _saved(self, request, obj, *, then):
+        """One message saying what happened and what comes next, in place of Django's "…
+        was changed successfully"; a draft reopens in the form, a publish goes to the list."""
+        if not obj.has_draft:
+            self.message_user(
+                request, "Published: patients now see this version.", messages.SUCCESS
+            )
+            self._warn_about_reading_level(request, obj)
+            return then(request, obj)
+        if self.has_publish_permission(request):
+            next_step = "Press “Publish” when it is ready."
+        else:
+            next_step = "An approver can now publish it."
+        self.message_user(
+            request,
+            f"Saved as a draft. Patients still see the published version. {next_step}",
+            messages.SUCCESS,
+        )
+        self._warn_about_reading_level(request, obj)
+        return redirect(self._url("change", obj.pk))
+
+    def _warn_about_reading_level(self, request, obj):
+        shown = obj.with_draft()
+        for field in self.readability_fields:
+            grade, _ = reading_level(getattr(shown, field))
+            if grade > MAX_GRADE:
+                self.message_user(
+                    request,
+                    f"{obj.field_label(field)} reads at US grade {grade:.1f}. Patients find "
+                    f"grade {MAX_GRADE} or below easier: try shorter sentences and everyday words.",
+                    messages.WARNING,
+                )
+
+    def _url(self, action, *args):
+        return reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_{action}", args=args)
+
+    def get_urls(self):
+        info = f"{self.opts.app_label}_{self.opts.model_name}"
+        view = self.admin_site.admin_view  # signed-in staff only, CSRF-protected
+        return [
+            path("<path:object_id>/preview/", view(self.preview_view), name=f"{info}_preview"),
+            path(
+                "<path:object_id>/history/<str:version_id>/",
+                view(self.revert_view),
+                name=f"{info}_revert",
+            ),
+            *super().get_urls(),
+        ]
+
+    def _context(self, request, obj, title, **context):
+        return {
+            **self.admin_site.each_context(request),
+            "title": title,
+            "subtitle": None,
+            "opts": self.opts,
+            "object": obj,
+            "module_name": capfirst(self.opts.verbose_name_plural),
+            "media": self.media,
+            **context,
+        }
+
+    # History: every version, newest first, with what it changed word by word.
+
+    def history_view(self, request, object_id, extra_context=None):
+        obj = self.get_object(request, unquote(object_id))  # None for an id that is not one
+        if obj is None:
+            raise Http404("No such item.")
+        if not self.has_view_or_change_permission(request, obj):
+            raise PermissionDenied
+        records = obj.history.select_related("history_user").order_by(
+            "-history_date", "-history_id"
+        )
+        paginator = Paginator(records, HISTORY_PER_PAGE)
+        page = paginator.get_page(request.GET.get(PAGE_VAR))
+        shown = list(page.object_list)
+        older = records[page.end_index()] if page.has_next() else None
+        rows = [
+            HistoryRow(
+                record=record,
+                who=saved_by(record),
+                changes=obj.version_changes(record, previous) if previous else [],
+                is_first=previous is None,
+                is_current=page.number == 1 and index == 0,
+            )
+            for index, (record, previous) in enumerate(
+                zip(shown, [*shown[1:], older], strict=False)
+            )
+        ]
+        context = self._context(
+            request,
+            obj,
+            f"History: {obj}",
+            rows=rows,
+            page=page,
+            page_range=paginator.get_elided_page_range(page.number),
+            page_var=PAGE_VAR,
+            can_change=self.has_change_permission(request, obj),
+            **(extra_context or {}),
+        )
+        request.current_app = self.admin_site.name
+        return TemplateResponse(request, self.object_history_template, context)
+
+    # Bringing back a version: its texts, what it would change, then one button.
+
+    def revert_view(self, request, object_id, version_id):
+        object_id = unquote(object_id)
+        if not (object_id.isdigit() and version_id.isdigit()):
             raise Http404("No such version.")
-        if self.get_object(request, unquote(object_id)) is None:
-            return self.add_again(request, unquote(object_id), version_id)
-        request.reverting = True
-        return super().history_form_view(request, object_id, version_id, extra_context)
+        obj = self.get_object(request, object_id)
+        if obj is None:
+            return self.add_again(request, object_id, version_id)
+        if not self.has_view_or_change_permission(request, obj):
+            raise PermissionDenied
+        record = obj.history.filter(history_id=version_id).select_related("history_user").first()
+        if record is None:
+            raise Http404("No such version.")
+        can_change = self.has_change_permission(request, obj)
+        can_publish = self.has_publish_permission(request)
+        problems = []
+        if request.method == "POST":
+            if not can_change:
+                raise PermissionDenied
+            try:
+                obj.revert_to(record, by=request.user, publish=can_publish)
+            except ValidationError as error:
+                problems = _problems(obj, error)
+                obj = self.get_object(request, object_id)  # as stored: nothing was saved
+            else:
+                self.log_change(request, obj, f"Brought back version {record.version}.")
+                self.message_user(request, self._reverted_message(record, obj), messages.SUCCESS)
+                return redirect(self._url("change", obj.pk))
+        context = self._context(
+            request,
+            obj,
+            f"Version {record.version} of {obj}",
+            record=record,
+            who=saved_by(record),
+            texts=[(obj.field_label(field), getattr(record, field)) for field in obj.DRAFT_FIELDS],
+            changes=obj.text_changes(obj, record),
+            problems=problems,
+            can_change=can_change,
+            can_publish=can_publish,
+        )
+        request.current_app = self.admin_site.name
+        return TemplateResponse(request, self.revert_template, context)
+
+    def _reverted_message(self, record, obj):
+        if obj.has_draft:
+            return (
+                f"The text of version {record.version} is back as a draft: patients still see "
+                "the published version until an approver publishes it."
+            )
+        return f"The text of version {record.version} is back and published: patients see it now."
 
     def add_again(self, request, object_id, version_id):
-        """A deleted item cannot be reverted in place: its words go into a new one instead."""
+        """A deleted item cannot be brought back in place: its words go into a new one instead."""
         history = self.model.history.filter(history_id=version_id)
         record = history.filter(**{self.opts.pk.attname: object_id}).first()
         if record is None or not self.has_add_permission(request):
@@ -195,86 +356,9 @@ class EditorialAdmin(SimpleHistoryAdmin):
             "Its words from that version are filled in below: save to add it again.",
         )
         initial = urlencode({field: getattr(record, field) for field in self.model.DRAFT_FIELDS})
-        return redirect(
-            f"{reverse(f'admin:{self.opts.app_label}_{self.opts.model_name}_add')}?{initial}"
-        )
-
-    def get_form(self, request, obj=None, **kwargs):
-        form = super().get_form(request, obj, **kwargs)
-        if getattr(request, "reverting", False):
-            return type(form.__name__, (form,), {"use_draft": False})
-        return form
-
-    def get_historical_record_context_helper(self, request, historical_record):
-        return WordDiffContextHelper(self.model, historical_record)
-
-    def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
-        # Like simple-history's, but drafts (not editable in a form field) count as changes.
-        # (simple-history's diff_against skips fields that are not editable in a form.)
-        compared = [f.attname for f in self.model._meta.concrete_fields if f.name not in UNCOMPARED]
-        newer = None
-        for older in historical_records:
-            if newer is not None:
-                changes = [
-                    ModelChange(field, old, new)
-                    for field in compared
-                    if (old := getattr(older, field)) != (new := getattr(newer, field))
-                ]
-                helper = self.get_historical_record_context_helper(request, newer)
-                newer.history_delta_changes = helper.context_for_delta_changes(
-                    ModelDelta(changes, [change.field for change in changes], older, newer)
-                )
-            newer = older
-
-    def save_model(self, request, obj, form, change):
-        publishing = "_publish" in request.POST or (
-            "_save" in request.POST and self.has_publish_permission(request)
-        )
-        if publishing and not self.has_publish_permission(request):
-            raise PermissionDenied
-        reverting = getattr(request, "reverting", False)
-        if change:
-            obj.version = (form.cleaned_data.get("edit_version") or obj.version) + 1
-        if publishing:
-            obj.draft = None
-            if hasattr(obj, "is_published"):
-                obj.is_published = True
-            obj._change_reason = "Reverted and published" if reverting else "Published"
-        else:
-            if change:
-                obj.keep_as_draft(published=type(obj).objects.get(pk=obj.pk))
-            else:
-                obj.draft = obj.draft_values()
-            obj._change_reason = "Reverted as a draft" if reverting else "Draft saved"
-        super().save_model(request, obj, form, change)
-        self.message_user(request, self._saved_message(obj, publishing), messages.SUCCESS)
-        self._warn_about_reading_level(request, obj)
-
-    def _saved_message(self, obj, published):
-        if published:
-            return "Published: patients now see this version."
-        return (
-            "Saved as a draft. Patients still see the published version. Use “Preview” to "
-            "see the draft as patients will, and ask an approver to publish it."
-        )
-
-    def _warn_about_reading_level(self, request, obj):
-        shown = obj.with_draft()
-        for field in self.readability_fields:
-            grade, _ = reading_level(getattr(shown, field))
-            if grade > MAX_GRADE:
-                self.message_user(
-                    request,
-                    f"{capfirst_label(obj, field)} reads at US grade {grade:.1f}. Patients find "
-                    f"grade {MAX_GRADE} or below easier: try shorter sentences and everyday words.",
-                    messages.WARNING,
-                )
+        return redirect(f"{self._url('add')}?{initial}")
 
     # Preview: the draft exactly as patients would see it, for staff only.
-    def get_urls(self):
-        preview = self.admin_site.admin_view(self.preview_view)
-        name = f"{self.opts.app_label}_{self.opts.model_name}_preview"
-        return [path("<path:object_id>/preview/", preview, name=name), *super().get_urls()]
 
     def preview_view(self, request, object_id):
         obj = self.get_object(request, unquote(object_id))  # None for an id that is not one

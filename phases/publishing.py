@@ -1,16 +1,27 @@
-"""Draft, publish and safe saving, shared by every kind of content staff edit.
+"""Draft, publish, revert and safe saving: the editorial rules of every kind of content.
 
 Patients only ever see the published fields. An edit is first kept as a draft beside them (a
 JSON copy of the edited fields), so it can be previewed exactly as patients would see it, and
-goes live in one "publish" step. Every save raises `version`: a save that started from an older
-version is refused, so two editors never silently overwrite each other.
+goes live in one "publish" step. Every save raises `version` (in `save_version`, the one place
+that does), so a save that started from an older version can be recognised and refused: two
+editors never silently overwrite each other. The admin, the import and the tests all call
+these methods; the admin only presents them.
 """
 
 import calendar
 import copy
 import datetime
 
-from django.db import models
+from django.db import models, transaction
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from phases.word_diff import same_text, word_diff_html
+
+DRAFT_SAVED = "Draft saved"
+PUBLISHED = "Published"
+REVERTED_AND_PUBLISHED = "Reverted and published"
+REVERTED_AS_DRAFT = "Reverted as a draft"
 
 
 class EditableContent(models.Model):
@@ -42,16 +53,89 @@ class EditableContent(models.Model):
     def draft_values(self):
         return {field: getattr(self, field) for field in self.DRAFT_FIELDS}
 
-    def keep_as_draft(self, published):
-        """Move the edited values into the draft and put the published ones back."""
-        self.draft = self.draft_values()
-        for field in self.DRAFT_FIELDS:
-            setattr(self, field, getattr(published, field))
+    def save_version(self, *, by, reason: str) -> None:
+        """Write this row as a new version, recorded in the history with who and why."""
+        with transaction.atomic():
+            if not self._state.adding:
+                self.version += 1
+            self._history_user = by
+            self._change_reason = reason
+            self.save()
 
-    def publish(self):
+    def save_draft(self, *, by, reason: str = DRAFT_SAVED) -> None:
+        """Keep the values the fields hold now as a draft; patients keep the published ones."""
+        with transaction.atomic():
+            self.draft = self.draft_values()
+            if not self._state.adding:
+                published = type(self).objects.select_for_update().get(pk=self.pk)
+                for field in self.DRAFT_FIELDS:
+                    setattr(self, field, getattr(published, field))
+            self.save_version(by=by, reason=reason)
+
+    def publish(self, *, by, reason: str = PUBLISHED) -> None:
+        """Make the values the fields hold now what patients see; a waiting draft is dropped."""
+        self.draft = None
+        self.save_version(by=by, reason=reason)
+
+    def publish_draft(self, *, by, reason: str = PUBLISHED) -> None:
+        """Make the waiting draft what patients see."""
         for field, value in (self.draft or {}).items():
             setattr(self, field, value)
-        self.draft = None
+        self.publish(by=by, reason=reason)
+
+    def revert_to(self, record, *, by, publish: bool) -> None:
+        """Bring back the published text of an older version (a history record): at once for
+        those who may publish, as a draft for the others. A text that is no longer valid (a
+        rule added since, or a glossary term another term now uses) raises ValidationError and
+        nothing is saved."""
+        for field in self.DRAFT_FIELDS:
+            setattr(self, field, getattr(record, field))
+        # A draft is checked for uniqueness when it is published, like any other draft.
+        self.full_clean(validate_unique=publish, validate_constraints=publish)
+        if publish:
+            self.publish(by=by, reason=REVERTED_AND_PUBLISHED)
+        else:
+            self.save_draft(by=by, reason=REVERTED_AS_DRAFT)
+
+    # Comparing versions, for the history, reverts and edit conflicts. `before` and `after` are
+    # instances or history records; the HTML escapes every text.
+
+    @classmethod
+    def field_label(cls, field: str) -> str:
+        label = str(cls._meta.get_field(field).verbose_name)
+        return label[:1].upper() + label[1:]
+
+    @classmethod
+    def text_changes(cls, before, after) -> list[tuple[str, SafeString]]:
+        """(field label, word-by-word HTML) for each patient text that differs."""
+        return [
+            (cls.field_label(field), mark_safe(word_diff_html(old, new)))
+            for field in cls.DRAFT_FIELDS
+            if not same_text(old := getattr(before, field), new := getattr(after, field))
+        ]
+
+    @classmethod
+    def version_changes(cls, record, previous) -> list[tuple[str, SafeString]]:
+        """What the version `record` changed against `previous`, the version before it:
+        (label, word-by-word HTML) for each published text, then for each text of the draft
+        this version changed, shown as "Draft of <text>" against the published text."""
+        changes = cls.text_changes(previous, record)
+        old_draft, new_draft = previous.draft or {}, record.draft or {}
+        for field, value in new_draft.items():
+            if field not in cls.DRAFT_FIELDS:
+                continue
+            if same_text(old_draft.get(field, getattr(previous, field)), value):
+                continue  # not changed by this version
+            published = getattr(record, field)
+            label = f"Draft of {cls._meta.get_field(field).verbose_name}"
+            if same_text(published, value):
+                changes.append((label, escape("the same as the published text")))
+            else:
+                changes.append((label, mark_safe(word_diff_html(published, value))))
+        dropped = [f for f, value in old_draft.items() if not same_text(value, getattr(record, f))]
+        if old_draft and not new_draft and dropped:
+            changes.append(("Draft", escape("removed without being published")))
+        return changes
 
 
 def add_months(day: datetime.date, months: int) -> datetime.date:

@@ -2,8 +2,10 @@ import datetime
 
 import pytest
 from django.contrib.auth.models import Group
+from django.test import Client
 
-from phases.models import Disclaimer, Phase
+from phases.models import Disclaimer, Phase, SharedSection
+from tests.test_views import shared_sections
 
 pytestmark = pytest.mark.django_db
 
@@ -14,6 +16,7 @@ def phase_form_data(phase, **changes):
         "summary": phase.summary,
         "body": phase.body,
         "questions": phase.questions,
+        "references": phase.references,
         "edit_version": phase.version,
     }
     return data | changes
@@ -44,6 +47,22 @@ def test_approver_changes_a_phase_and_patients_see_the_new_wording(approver_clie
     page = client.get("/phases/remission/").text
     assert "Your blood counts are back to normal." in page
     assert "New <em>text</em>." in page
+
+
+def test_approver_adds_sources_and_patients_see_them_at_the_foot_of_the_page(
+    approver_client, client
+):
+    phase = Phase.objects.get(slug="relapsed")
+
+    approver_client.post(
+        f"/admin/phases/phase/{phase.pk}/change/",
+        phase_form_data(phase, references="- [NCI](https://www.cancer.gov)")
+        | {"_publish": "Publish"},
+    )
+
+    page = client.get("/phases/relapsed/").text
+    assert '<h2 id="sources-heading">Sources</h2>' in page
+    assert 'href="https://www.cancer.gov"' in page
 
 
 def test_editor_cannot_open_the_user_or_group_admin(editor_client):
@@ -103,3 +122,89 @@ def test_approver_changes_the_disclaimer(approver_client, client):
     )
 
     assert "Only for learning." in client.get("/").text
+
+
+# Sections on every phase page
+
+
+def section_url(section, action="change"):
+    return f"/admin/phases/sharedsection/{section.pk}/{action}/"
+
+
+def section_form(section, **changes):
+    data = {"title": section.title, "text": section.text, "edit_version": section.version}
+    return data | changes
+
+
+def test_editor_drafts_the_urgent_help_section_and_previews_it_on_a_phase_page(editor_client):
+    client = Client()  # a patient
+    urgent, _ = shared_sections()
+
+    response = editor_client.post(
+        section_url(urgent), section_form(urgent, text="Call **now**.") | {"_continue": "Save"}
+    )
+
+    assert response.status_code == 302
+    assert "Call <strong>now</strong>." not in client.get("/phases/remission/").text
+    preview = editor_client.get(section_url(urgent, "preview"))
+    assert preview.status_code == 200
+    assert "Preview." in preview.text
+    assert 'data-phase="remission"' in preview.text
+    assert "Call <strong>now</strong>." in preview.text
+    assert "Where to get support" in preview.text  # the other section, published, in place
+    assert client.get(section_url(urgent, "preview")).status_code == 302  # staff only
+
+
+def test_approver_publishes_a_shared_section_and_every_phase_page_shows_it(approver_client, client):
+    _, support = shared_sections()
+
+    approver_client.post(
+        section_url(support),
+        section_form(support, title="Help and support", text="Ask for a social worker.")
+        | {"_publish": "Publish"},
+    )
+
+    for slug in Phase.Slug.values:
+        page = client.get(f"/phases/{slug}/").text
+        assert '<h2 id="support-heading">Help and support</h2>' in page
+        assert "Ask for a social worker." in page
+    assert SharedSection.objects.get(key="support").history.first().history_change_reason == (
+        "Published"
+    )
+
+
+def test_nobody_can_add_or_delete_a_shared_section(admin_client):
+    urgent, _ = shared_sections()
+
+    assert admin_client.get("/admin/phases/sharedsection/add/").status_code == 403
+    assert admin_client.get(section_url(urgent, "delete")).status_code == 403
+    listing = admin_client.get("/admin/phases/sharedsection/").text
+    assert "When to get help right away" in listing and "Where to get support" in listing
+
+
+def test_shared_section_form_shows_its_reading_level(editor_client):
+    urgent, _ = shared_sections()
+
+    page = editor_client.get(section_url(urgent)).text
+
+    assert "Reading level" in page and "US grade" in page
+
+
+# Only patient content has drafts
+
+
+def test_partner_form_has_djangos_own_save_buttons_and_no_draft(admin_client):
+    page = admin_client.get("/admin/phases/partner/add/").text
+
+    assert 'value="Save" class="default" name="_save"' in page
+    assert 'name="_continue"' in page  # "Save and continue editing"
+    assert "Save draft" not in page and 'name="_publish"' not in page
+
+
+def test_patient_content_forms_have_save_draft_instead_of_save(admin_client):
+    urgent, _ = shared_sections()
+
+    page = admin_client.get(section_url(urgent)).text
+
+    assert 'value="Save draft"' in page and 'name="_publish"' in page
+    assert 'name="_save"' not in page

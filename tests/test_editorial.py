@@ -1,8 +1,10 @@
 """The editorial workflow through the real admin, as hospital editors and approvers use it."""
 
 import datetime
+import html
 
 import pytest
+from django.contrib.messages import get_messages
 from django.test import Client
 from django.utils import timezone
 
@@ -40,34 +42,142 @@ def publish(client, phase, **changes):
 # History, and going back
 
 
+def history_url(phase):
+    return phase_url(phase, "history")
+
+
+def revert_url(phase, record):
+    return phase_url(phase, f"history/{record.history_id}")
+
+
+def success_messages(response):
+    return [str(m) for m in response.context["messages"] if m.level_tag == "success"]
+
+
 def test_history_shows_who_changed_what_word_by_word(approver_client):
     publish(approver_client, remission(), summary="Treatment has worked well so far.")
 
-    page = approver_client.get(phase_url(remission(), "history")).text
+    page = approver_client.get(history_url(remission())).text
 
-    assert "approver" in page
+    assert "Ada Approver" in page
     assert "Published" in page
     assert "<del>" in page and "<ins>" in page
     assert "well " in page
 
 
-def test_revert_restores_an_earlier_version_in_one_step_and_is_recorded(approver_client, client):
+def test_history_for_an_editor_names_each_source_and_links_to_no_user_page(editor_client):
+    imported = remission()
+    imported.summary = "Words from another site."
+    imported.save_version(by=None, reason="Imported from content.json")
+    save_draft(editor_client, remission(), summary="Tests no longer find leukemia cells.")
+
+    response = editor_client.get(history_url(remission()))
+    page = response.text
+
+    assert response.status_code == 200
+    rows = page[page.index("<tbody>") : page.index("</tbody>")]
+    assert "Eddie Editor" in rows and "Draft saved" in rows
+    assert "Imported" in rows and "Imported from content.json" in rows
+    assert "Initial content" in rows  # the versions the portal was seeded with
+    assert "Draft of summary:" in rows  # a draft compared with the published text
+    assert "<ins>cells.</ins>" in rows or "cells.</ins>" in rows
+    assert "<del>" in rows
+    assert "/admin/auth/user/" not in page
+    assert "Bring back this version" in rows
+    assert rows.index("Draft saved") < rows.index("Imported from content.json")  # newest first
+
+
+def test_the_revert_page_shows_the_old_text_read_only_and_warns_an_approver(approver_client):
+    original = remission().summary
+    before = remission().history.first()
+    publish(approver_client, remission(), summary="A mistaken summary.")
+
+    page = approver_client.get(revert_url(remission(), before)).text
+
+    texts = page[page.index('class="version-texts"') : page.index("</dl>")]
+    assert html.escape(original) in texts
+    assert "<input" not in texts and "<textarea" not in texts
+    assert "<ins>" in page and "<del>" in page  # against what patients see now
+    assert "Patients will see this version at once." in page
+    assert "saved as a draft" not in page
+    assert 'value="Bring back this version"' in page and "csrfmiddlewaretoken" in page
+
+
+def test_the_revert_page_tells_an_editor_it_will_be_a_draft(editor_client, approver_client):
+    before = remission().history.first()
+    publish(approver_client, remission(), summary="A mistaken summary.")
+
+    page = editor_client.get(revert_url(remission(), before)).text
+
+    assert "This will be saved as a draft for an approver to publish." in page
+    assert "Patients will see this version at once." not in page
+
+
+def test_an_approvers_revert_is_published_at_once_and_recorded(approver_client, client):
     original_summary = remission().summary
+    before_mistake = remission().history.first()
     publish(approver_client, remission(), summary="A mistaken summary.")
     assert "A mistaken summary." in client.get("/phases/remission/").text
-    first = remission().history.earliest("history_date")
+    approver_client.get("/admin/")  # shows, and so clears, the message of that publish
 
-    revert_url = phase_url(remission(), f"history/{first.history_id}")
-    form_page = approver_client.get(revert_url)
-    assert original_summary in form_page.text
-    response = approver_client.post(
-        revert_url,
-        phase_form(first.instance, edit_version=remission().version) | {"_save": "Revert"},
+    response = approver_client.post(revert_url(remission(), before_mistake), follow=True)
+
+    assert response.redirect_chain[-1][0] == phase_url(remission())
+    public = client.get("/phases/remission/").text
+    assert html.escape(original_summary) in public and "A mistaken summary." not in public
+    record = remission().history.first()
+    assert record.history_change_reason == "Reverted and published"
+    assert record.history_user.username == "approver"
+    assert not remission().has_draft
+    assert success_messages(response) == [
+        f"The text of version {before_mistake.version} is back and published: patients see it now."
+    ]
+
+
+def test_an_editors_revert_becomes_a_draft_and_patients_see_no_change(
+    editor_client, approver_client, client
+):
+    original_summary = remission().summary
+    before = remission().history.first()
+    publish(approver_client, remission(), summary="A newer summary.")
+
+    response = editor_client.post(revert_url(remission(), before), follow=True)
+
+    assert response.redirect_chain[-1][0] == phase_url(remission())
+    assert "A newer summary." in client.get("/phases/remission/").text
+    assert remission().summary == "A newer summary."
+    assert remission().draft["summary"] == original_summary
+    assert remission().history.first().history_change_reason == "Reverted as a draft"
+    assert "You are editing an unpublished draft." in response.text
+    [message] = success_messages(response)
+    assert "is back as a draft" in message and "until an approver publishes it" in message
+
+
+def test_a_version_that_is_no_longer_valid_is_not_brought_back(approver, approver_client, client):
+    term = GlossaryTerm.objects.create(
+        term="Port", slug="port", definition="A small device under the skin.", is_published=True
     )
+    first = term.history.first()
+    term.term, term.slug = "Central port", "central-port"
+    term.publish(by=approver)
+    GlossaryTerm.objects.create(term="Port", slug="port", definition="Another.", is_published=True)
+    url = f"/admin/phases/glossaryterm/{term.pk}/history/{first.history_id}/"
 
-    assert response.status_code == 302
-    assert original_summary in client.get("/phases/remission/").text
-    assert remission().history.first().history_change_reason == "Reverted and published"
+    response = approver_client.post(url)
+
+    assert response.status_code == 200
+    assert "This version cannot be brought back as it is." in response.text
+    assert "Term: Glossary term with this Term already exists." in html.unescape(response.text)
+    assert GlossaryTerm.objects.get(pk=term.pk).term == "Central port"
+    assert GlossaryTerm.objects.get(pk=term.pk).version == term.version
+
+
+def test_the_history_and_revert_pages_need_a_staff_sign_in(client):
+    record = remission().history.first()
+
+    assert client.get(history_url(remission())).status_code == 302
+    assert client.post(revert_url(remission(), record)).status_code == 302
+    assert remission().history.first() == record
 
 
 # No lost edits
@@ -178,30 +288,30 @@ def test_a_new_glossary_term_stays_hidden_until_published(editor_client, approve
     editor_client.post(
         "/admin/phases/glossaryterm/add/",
         {
-            "term": "Lumbar puncture",
-            "slug": "lumbar-puncture",
+            "term": "Port (central line)",
+            "slug": "port-central-line",
             "definition": "A test of spinal fluid.",
         },
     )
-    term = GlossaryTerm.objects.get(slug="lumbar-puncture")
-    assert "Lumbar puncture" not in client.get("/glossary/").text
+    term = GlossaryTerm.objects.get(slug="port-central-line")
+    assert "Port (central line)" not in client.get("/glossary/").text
     assert (
-        "Lumbar puncture"
+        "Port (central line)"
         in editor_client.get(f"/admin/phases/glossaryterm/{term.pk}/preview/").text
     )
 
     approver_client.post(
         f"/admin/phases/glossaryterm/{term.pk}/change/",
         {
-            "term": "Lumbar puncture",
-            "slug": "lumbar-puncture",
+            "term": "Port (central line)",
+            "slug": "port-central-line",
             "definition": "A test of spinal fluid.",
             "edit_version": term.version,
             "_publish": "Publish",
         },
     )
 
-    assert 'id="lumbar-puncture"' in client.get("/glossary/").text
+    assert 'id="port-central-line"' in client.get("/glossary/").text
 
 
 # Clinical review
@@ -212,66 +322,136 @@ def make_overdue(phase, due=datetime.date(2025, 1, 1)):
     phase.save()
 
 
-def test_approver_marks_a_phase_reviewed_and_the_next_review_moves_on(approver_client, client):
+REVIEWER = "Dr A. Example, paediatric haematologist"
+
+
+def mark_reviewed(client, phases, **step_two):
+    """The admin action: the first POST asks who reviewed; with `step_two`, the second answers."""
+    data = {"action": "mark_reviewed", "_selected_action": [phase.pk for phase in phases]}
+    return client.post("/admin/phases/phase/", data | step_two)
+
+
+def test_marking_reviewed_first_asks_for_the_reviewers_full_name_and_role(approver_client):
+    make_overdue(remission())
+    relapsed = Phase.objects.get(slug="relapsed")
+
+    response = mark_reviewed(approver_client, [remission(), relapsed])
+
+    assert response.status_code == 200
+    assert "Reviewer's full name and role" in html.unescape(response.text)
+    assert 'name="reviewer"' in response.text and "required" in response.text
+    assert "Remission" in response.text and relapsed.name in response.text
+    assert 'name="action" value="mark_reviewed"' in response.text
+    assert f'name="_selected_action" value="{relapsed.pk}"' in response.text
+    assert remission().last_reviewed == datetime.date(2024, 1, 1)  # nothing changed yet
+
+
+def test_approver_marks_pages_reviewed_and_the_reviewer_is_recorded_in_full(
+    approver_client, client
+):
+    make_overdue(remission())
+    relapsed = Phase.objects.get(slug="relapsed")
+
+    response = mark_reviewed(
+        approver_client, [remission(), relapsed], reviewer=f"  {REVIEWER} ", apply="Mark"
+    )
+
+    assert response.status_code == 302
+    today = timezone.localdate()
+    next_due = add_months(today, 12)
+    for phase in (remission(), Phase.objects.get(slug="relapsed")):
+        assert phase.last_reviewed == today
+        assert phase.reviewer == REVIEWER
+        assert phase.next_review_due == next_due
+        assert phase.history.first().history_change_reason == "Marked as clinically reviewed"
+        assert phase.history.first().history_user.username == "approver"
+    message = str(list(approver_client.get("/admin/phases/phase/").context["messages"])[0])
+    assert message.startswith(f"Marked 2 pages as clinically reviewed by {REVIEWER}. ")
+    assert "Next review due" in message
+    page = client.get("/phases/remission/").text
+    assert f'Reviewed by {REVIEWER} on <time datetime="{today.isoformat()}"' in page
+    assert f'Next review due <time datetime="{next_due.isoformat()}"' in page
+
+
+@pytest.mark.parametrize("reviewer", ["", "   ", "Ada"])
+def test_marking_reviewed_without_a_full_name_and_role_shows_the_page_again(
+    approver_client, reviewer
+):
     make_overdue(remission())
 
-    approver_client.post(
-        "/admin/phases/phase/",
-        {"action": "mark_reviewed", "_selected_action": [remission().pk]},
-    )
+    response = mark_reviewed(approver_client, [remission()], reviewer=reviewer, apply="Mark")
 
-    today = timezone.localdate()
-    phase = remission()
-    assert phase.last_reviewed == today
-    assert phase.reviewer == "Ada Approver"
-    assert phase.next_review_due == add_months(today, 12)
-    assert phase.history.first().history_change_reason == "Marked as reviewed"
-    assert (
-        f'Page last reviewed <time datetime="{today.isoformat()}"'
-        in client.get("/phases/remission/").text
-    )
+    assert response.status_code == 200
+    assert "Write the reviewer's full name and role" in html.unescape(response.text)
+    assert 'aria-invalid="true"' in response.text
+    assert remission().last_reviewed == datetime.date(2024, 1, 1)
 
 
 def test_review_interval_is_a_setting(approver_client, settings):
     settings.REVIEW_INTERVAL_MONTHS = 6
 
-    approver_client.post(
-        "/admin/phases/phase/", {"action": "mark_reviewed", "_selected_action": [remission().pk]}
-    )
+    mark_reviewed(approver_client, [remission()], reviewer=REVIEWER, apply="Mark")
 
     assert remission().next_review_due == add_months(timezone.localdate(), 6)
 
 
-def test_an_editor_cannot_mark_a_phase_reviewed(editor_client):
+@pytest.mark.parametrize("step_two", [{}, {"reviewer": REVIEWER, "apply": "Mark"}])
+def test_an_editor_cannot_mark_a_phase_reviewed(editor_client, step_two):
     make_overdue(remission())
 
-    editor_client.post(
-        "/admin/phases/phase/", {"action": "mark_reviewed", "_selected_action": [remission().pk]}
-    )
+    response = mark_reviewed(editor_client, [remission()], **step_two)
 
+    assert "Reviewer's full name and role" not in html.unescape(response.text)
     assert remission().last_reviewed == datetime.date(2024, 1, 1)
+    assert remission().reviewer != REVIEWER
 
 
-def test_review_filters_find_overdue_and_soon_due_pages(editor_client):
+def test_review_filters_find_awaiting_overdue_and_soon_due_pages(editor_client):
     make_overdue(remission())
     soon = Phase.objects.get(slug="relapsed")
+    soon.last_reviewed = timezone.localdate() - datetime.timedelta(days=300)
     soon.next_review_due = timezone.localdate() + datetime.timedelta(days=10)
+    soon.reviewer = REVIEWER
     soon.save()
+    Phase.objects.exclude(slug__in=["remission", "relapsed"]).update(
+        last_reviewed=None, next_review_due=None, reviewer=""
+    )
 
-    overdue = editor_client.get("/admin/phases/phase/?review=overdue").context["cl"].queryset
-    due_soon = editor_client.get("/admin/phases/phase/?review=due-soon").context["cl"].queryset
+    def found(review):
+        queryset = editor_client.get(f"/admin/phases/phase/?review={review}").context["cl"].queryset
+        return [phase.slug for phase in queryset]
 
-    assert [phase.slug for phase in overdue] == ["remission"]
-    assert [phase.slug for phase in due_soon] == ["relapsed"]
+    assert found("overdue") == ["remission"]
+    assert found("due-soon") == ["relapsed"]
+    assert found("awaiting") == ["untreated", "minimal-residual-disease", "refractory"]
 
 
-def test_admin_front_page_shows_what_is_overdue(editor_client):
+def test_phase_list_says_which_pages_await_clinical_review(editor_client):
+    Phase.objects.filter(slug="untreated").update(
+        last_reviewed=None, next_review_due=None, reviewer=""
+    )
+
+    page = editor_client.get("/admin/phases/phase/").text
+
+    assert "Awaiting clinical review" in page  # the filter and the column
+    awaiting = Phase.objects.awaiting_review().count()
+    assert awaiting >= 1
+    assert page.count("<strong>Awaiting clinical review</strong>") == awaiting
+
+
+def test_admin_front_page_shows_what_is_overdue_and_what_awaits_review(editor_client):
     make_overdue(remission())
+    Phase.objects.filter(slug="untreated").update(
+        last_reviewed=None, next_review_due=None, reviewer=""
+    )
 
     page = editor_client.get("/admin/").text
 
     assert "Clinical review overdue" in page
     assert "Remission" in page
+    awaiting = page[page.index("<h2>Awaiting clinical review</h2>") :]
+    assert "Untreated" in awaiting
+    assert "?review=awaiting" in awaiting
 
 
 # Readability
@@ -293,7 +473,7 @@ def test_saving_a_hard_text_warns_above_grade_eight(editor_client):
 
     response = save_draft(editor_client, remission(), summary=hard)
 
-    messages = [str(message) for message in response.wsgi_request._messages]
+    messages = [str(message) for message in get_messages(response.wsgi_request)]
     assert any("reads at US grade" in message for message in messages)
     assert any("Saved as a draft" in message for message in messages)
 
@@ -338,3 +518,36 @@ def test_a_right_password_signs_in(client, editor):
 
     assert response.status_code == 302
     assert client.get("/admin/").status_code == 200
+
+
+# One message per save, right for the role
+
+
+@pytest.mark.parametrize(
+    ("who", "action", "expected"),
+    [
+        (
+            "editor",
+            save_draft,
+            "Saved as a draft. Patients still see the published version. An approver can now "
+            "publish it.",
+        ),
+        (
+            "approver",
+            save_draft,
+            "Saved as a draft. Patients still see the published version. Press “Publish” when "
+            "it is ready.",
+        ),
+        ("approver", publish, "Published: patients now see this version."),
+    ],
+)
+def test_a_save_shows_one_message_right_for_the_role(editor, approver, who, action, expected):
+    client = Client()
+    client.force_login(editor if who == "editor" else approver)
+
+    response = action(client, remission(), summary="Plain new words.")
+    page = client.get(response["Location"])
+
+    messages = [str(message) for message in page.context["messages"]]
+    assert [m for m in messages if "reads at US grade" not in m] == [expected]
+    assert "was changed successfully" not in page.text

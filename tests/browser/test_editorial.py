@@ -1,4 +1,5 @@
-"""Two editors in two real browsers edit the same phase: the second save must not win silently."""
+"""The editorial workflow in a real browser: two editors editing the same phase (the second
+save must not win silently), and an approver bringing back an older version by keyboard."""
 
 import pytest
 from playwright.sync_api import expect
@@ -6,7 +7,7 @@ from playwright.sync_api import expect
 from phases.models import Phase
 from tests.conftest import make_staff
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def signed_in_page(browser, site_url, username):
@@ -50,3 +51,41 @@ def test_the_second_editor_gets_the_conflict_and_keeps_their_text(browser, site_
     assert Phase.objects.get(slug="remission").draft["summary"] == (
         "Ben's own wording, typed at the same time."
     )
+
+
+def tab_to(page, name, *, limit=80):
+    """Press Tab until the element named `name` has the focus, as a keyboard user does."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(
+            "() => (document.activeElement.value || document.activeElement.innerText || '')"
+        )
+        if focused.strip().startswith(name):
+            return
+    raise AssertionError(f"Tab never reached {name!r}")
+
+
+def test_an_approver_brings_back_a_version_with_the_keyboard_alone(browser, site_url, tmp_path):
+    approver = make_staff("ada", "Content approvers", first_name="Ada", last_name="Approver")
+    remission = Phase.objects.get(slug="remission")
+    original_summary = remission.summary
+    remission.summary = "A mistaken summary."
+    remission.publish(by=approver)
+    page = signed_in_page(browser, site_url, "ada")
+    page.goto(f"{site_url}/admin/phases/phase/{remission.pk}/history/")
+    expect(page.locator(".version-history ins").first).to_be_visible()
+    page.screenshot(path=tmp_path / "history.png", full_page=True)
+
+    tab_to(page, "Bring back this version")
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("Patients will see this version at once.")).to_be_visible()
+    expect(page.get_by_text(original_summary).first).to_be_visible()
+    page.screenshot(path=tmp_path / "revert.png", full_page=True)
+    tab_to(page, "Bring back this version")
+    page.keyboard.press("Enter")
+
+    expect(page.get_by_text("is back and published: patients see it now.")).to_be_visible()
+    assert Phase.objects.get(slug="remission").summary == original_summary
+    public = page.context.new_page()
+    public.goto(f"{site_url}/phases/remission/")
+    expect(public.get_by_text(original_summary).first).to_be_visible()
