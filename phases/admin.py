@@ -12,9 +12,9 @@ from django.utils.html import format_html
 from django.utils.translation import ngettext
 from django.views.decorators.csrf import csrf_exempt
 
+from phases.dates import add_months
 from phases.editorial_admin import EditorialAdmin
 from phases.models import Disclaimer, Explanation, GlossaryTerm, Partner, Phase, SharedSection
-from phases.publishing import add_months
 from phases.views import phase_page_context
 
 DUE_SOON_DAYS = 30

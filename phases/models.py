@@ -14,8 +14,9 @@ from django.utils.safestring import mark_safe
 from simple_history.models import HistoricalRecords
 
 from phases import colours, staff_markdown, wording
+from phases.dates import add_months
 from phases.origins import OriginProblem, normalised_origins, valid_origins
-from phases.publishing import EditableContent, add_months
+from phases.publishing import EditableContent
 
 logger = logging.getLogger(__name__)
 MAX_DEFINITION_LENGTH = 1_000  # one to three sentences

@@ -8,9 +8,7 @@ editors never silently overwrite each other. The admin, the import and the tests
 these methods; the admin only presents them.
 """
 
-import calendar
 import copy
-import datetime
 
 from django.db import models, transaction
 from django.utils.html import escape
@@ -136,11 +134,3 @@ class EditableContent(models.Model):
         if old_draft and not new_draft and dropped:
             changes.append(("Draft", escape("removed without being published")))
         return changes
-
-
-def add_months(day: datetime.date, months: int) -> datetime.date:
-    """The same day `months` later; the 31st becomes the last day of a shorter month."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    last_day = calendar.monthrange(year, month)[1]
-    return day.replace(year=year, month=month, day=min(day.day, last_day))

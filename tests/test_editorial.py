@@ -8,8 +8,8 @@ from django.contrib.messages import get_messages
 from django.test import Client
 from django.utils import timezone
 
+from phases.dates import add_months
 from phases.models import Explanation, GlossaryTerm, Phase
-from phases.publishing import add_months
 
 pytestmark = pytest.mark.django_db
 
