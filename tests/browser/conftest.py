@@ -8,8 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.test.testcases import LiveServerThread
 from playwright.sync_api import sync_playwright
 
@@ -50,24 +49,14 @@ def site_url(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(scope="session")
-def seeded_content(django_db_setup, django_db_blocker):
-    """The content the migrations seeded, saved once before any browser test changes it."""
-    with django_db_blocker.unblock():
-        return connection.creation.serialize_db_to_string()
-
-
-@pytest.fixture(autouse=True)
-def with_seeded_content(transactional_db, seeded_content):
-    """Each browser test starts from the seeded content. The live server reads the database
-    from its own thread, so a test cannot keep its changes inside a transaction: the database
-    is emptied and the seeded content written again."""
-    call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
-    connection.creation.deserialize_db_from_string(seeded_content)
-
-
-@pytest.fixture(scope="session")
 def playwright():
+    # While Playwright's event loop lives in this thread, Django keeps database connections per
+    # async context, so the tests get a new connection object. Hand it the seeded content that
+    # the test database setup saved, so `serialized_rollback` restores it after each flush.
+    seeded_content = getattr(connections[DEFAULT_DB_ALIAS], "_test_serialized_contents", None)
     with sync_playwright() as playwright:
+        if seeded_content is not None:
+            connections[DEFAULT_DB_ALIAS]._test_serialized_contents = seeded_content
         yield playwright
 
 
