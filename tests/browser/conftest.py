@@ -8,7 +8,8 @@ import os
 from pathlib import Path
 
 import pytest
-from django.db import DEFAULT_DB_ALIAS, connections
+from django.core.management import call_command
+from django.db import connection
 from django.test.testcases import LiveServerThread
 from playwright.sync_api import sync_playwright
 
@@ -49,18 +50,41 @@ def site_url(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(scope="session")
-def playwright():
-    # While Playwright's event loop lives in this thread, Django keeps database connections per
-    # async context, so the tests get a new connection object. Hand it the seeded content that
-    # the test database setup saved, so `serialized_rollback` restores it after each flush.
-    seeded_content = getattr(connections[DEFAULT_DB_ALIAS], "_test_serialized_contents", None)
+def seeded_content(django_db_setup, django_db_blocker):
+    """The content the migrations seeded, saved before any browser test changes it."""
+    with django_db_blocker.unblock():
+        return connection.creation.serialize_db_to_string()
+
+
+@pytest.fixture(autouse=True)
+def with_seeded_content(transactional_db, seeded_content):
+    """Each browser test starts from the seeded content. The live server reads the database
+    from its own thread, so a test cannot keep its changes inside a transaction: the database
+    is emptied and the seeded content written again."""
+    call_command(
+        "flush", interactive=False, verbosity=0, inhibit_post_migrate=True, reset_sequences=False
+    )
+    connection.creation.deserialize_db_from_string(seeded_content)
+
+
+@pytest.fixture(scope="package")
+def playwright(seeded_content, django_db_blocker):
+    # While Playwright's event loop runs in this thread, Django takes it for an async context
+    # and hands out other database connection objects; so it runs for the browser tests only.
     with sync_playwright() as playwright:
-        if seeded_content is not None:
-            connections[DEFAULT_DB_ALIAS]._test_serialized_contents = seeded_content
         yield playwright
+    # Leave an empty database, as Django's serialized rollback expects of the tests after.
+    with django_db_blocker.unblock():
+        call_command(
+            "flush",
+            interactive=False,
+            verbosity=0,
+            inhibit_post_migrate=True,
+            reset_sequences=False,
+        )
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser(playwright):
     browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
     yield browser

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 from phases.models import Phase
 from tests.conftest import make_staff
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def signed_in_page(browser, site_url, username):

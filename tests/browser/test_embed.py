@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from phases.models import Partner
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 PARTNER_HOST = "library.localhost"  # another site, mapped to this machine for Chromium
 
