@@ -261,7 +261,7 @@ def _phase_rules(values: LabValues) -> Result:
     if blasts == REMISSION_BLASTS_BELOW:  # rule 3
         # Nothing the patient can fill in settles the border; only the care team can.
         return _cant_tell(values, [_finding(BLASTS_AT_BORDER, marrow_blasts_percent=blasts)])
-    if _blasts_below_border(blasts):  # rule 4
+    if _known_below(blasts, REMISSION_BLASTS_BELOW):  # rule 4
         return _no_leukemia_found(values)
     # Rule 5: the marrow could put the patient on either side, so it stays open.
     if isinstance(blasts, Below):
@@ -271,23 +271,18 @@ def _phase_rules(values: LabValues) -> Result:
     return _cant_tell(values, [finding], ["marrow_blasts_percent"])
 
 
-def _blasts_below_border(blasts: float | Below | None) -> bool:
-    """Below 5%, including a report's "below N" for any N up to 5."""
+def _known_below(blasts: float | Below | None, threshold: float) -> bool:
+    """Known to be below `threshold`, including a report's "below N" for any N up to it."""
     if isinstance(blasts, Below):
-        return blasts.limit <= REMISSION_BLASTS_BELOW
-    return blasts is not None and blasts < REMISSION_BLASTS_BELOW
+        return blasts.limit <= threshold
+    return blasts is not None and blasts < threshold
 
 
 def _untreated(values: LabValues) -> Result:
     """Rule 1. No treatment means untreated whatever the numbers; low blasts are only unusual."""
     blasts = values.marrow_blasts_percent
-    known_below = (
-        blasts.limit <= UNTREATED_BLASTS_USUALLY_ABOVE
-        if isinstance(blasts, Below)
-        else blasts is not None and blasts < UNTREATED_BLASTS_USUALLY_ABOVE
-    )
     findings = []
-    if known_below:
+    if _known_below(blasts, UNTREATED_BLASTS_USUALLY_ABOVE):
         findings.append(
             _finding(
                 BLASTS_BELOW_USUAL_AT_DIAGNOSIS,

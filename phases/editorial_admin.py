@@ -194,21 +194,21 @@ class EditorialAdmin(admin.ModelAdmin):
         """One message saying what happened and what comes next, in place of Django's "…
         was changed successfully"; a draft reopens in the form, a publish goes to the list."""
         if not obj.has_draft:
-            self.message_user(
-                request, "Published: patients now see this version.", messages.SUCCESS
+            message = "Published: patients now see this version."
+        elif self.has_publish_permission(request):
+            message = (
+                "Saved as a draft. Patients still see the published version. "
+                "Press “Publish” when it is ready."
             )
-            self._warn_about_reading_level(request, obj)
-            return then(request, obj)
-        if self.has_publish_permission(request):
-            next_step = "Press “Publish” when it is ready."
         else:
-            next_step = "An approver can now publish it."
-        self.message_user(
-            request,
-            f"Saved as a draft. Patients still see the published version. {next_step}",
-            messages.SUCCESS,
-        )
+            message = (
+                "Saved as a draft. Patients still see the published version. "
+                "An approver can now publish it."
+            )
+        self.message_user(request, message, messages.SUCCESS)
         self._warn_about_reading_level(request, obj)
+        if not obj.has_draft:
+            return then(request, obj)
         return redirect(self._url("change", obj.pk))
 
     def _warn_about_reading_level(self, request, obj):

@@ -75,12 +75,6 @@ class EditableContent(models.Model):
         self.draft = None
         self.save_version(by=by, reason=reason)
 
-    def publish_draft(self, *, by, reason: str = PUBLISHED) -> None:
-        """Make the waiting draft what patients see."""
-        for field, value in (self.draft or {}).items():
-            setattr(self, field, value)
-        self.publish(by=by, reason=reason)
-
     def revert_to(self, record, *, by, publish: bool) -> None:
         """Bring back the published text of an older version (a history record): at once for
         those who may publish, as a draft for the others. A text that is no longer valid (a
