@@ -55,23 +55,31 @@ class Question:
 @dataclass(frozen=True)
 class BlastScale:
     """The marrow blast percentage on a 0 to 100% line with the 5% and 20% marks; a report's
-    "below N" is drawn at N."""
+    "below N" is drawn at N. Places across the picture are percentages of its width, so its
+    words keep the size of the text around them at every width."""
 
     blasts: float | classifier.Below
-    WIDTH = 400  # SVG units: 4 per percent
-    LABEL_MARGIN = 50  # keeps the "You: …" label inside the picture at either end
+    # The "You: …" label is centred over the marker, except near either end, where it starts or
+    # ends at the marker so that it stays inside the picture even on a 320 pixel screen.
+    LABEL_CENTRED_FROM = 30
+    LABEL_CENTRED_UP_TO = 70
 
     @property
     def percent(self):
         return self.blasts.limit if isinstance(self.blasts, classifier.Below) else self.blasts
 
     @property
-    def marker_x(self):
-        return round(self.percent * self.WIDTH / 100, 1)
+    def position(self):
+        """Where the marker sits, in percent of the line's width, for the SVG's x attributes."""
+        return format_number(round(self.percent, 1))
 
     @property
-    def label_x(self):
-        return min(max(self.marker_x, self.LABEL_MARGIN), self.WIDTH - self.LABEL_MARGIN)
+    def label_anchor(self):
+        if self.percent < self.LABEL_CENTRED_FROM:
+            return "start"
+        if self.percent > self.LABEL_CENTRED_UP_TO:
+            return "end"
+        return "middle"
 
     @property
     def shown(self):

@@ -11,5 +11,6 @@ urlpatterns = [
     path("<slug:partner_key>/phases/<slug:slug>/", embedded(views.phase_detail), name="detail"),
     path("<slug:partner_key>/glossary/", embedded(views.glossary), name="glossary"),
     path("<slug:partner_key>/check/", embedded(views.check), name="check"),
+    path("<slug:partner_key>/check/handout/", embedded(views.handout), name="handout"),
     path("<slug:partner_key>/theme.css", embed_views.theme, name="theme"),
 ]

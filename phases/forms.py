@@ -26,6 +26,19 @@ ANSWER_WORDS = {
 }
 
 
+# The questions with answers to choose, in a few words, for the printed list of answers.
+SHORT_QUESTIONS = {
+    "treatment": "Treatment started",
+    "first_course_finished": "First round of treatment (induction) finished",
+    "ever_in_remission": "In remission before these results",
+    "symptoms": "Signs of leukemia now",
+    "mrd": "MRD test",
+    "outside_marrow": "Leukemia outside the blood and marrow",
+    "cbc": "Blood count overall",
+    "blood_blasts": "Blasts in the blood",
+}
+
+
 def choices_of(name):
     return [(answer.value, ANSWER_WORDS[answer]) for answer in classifier.CHOICES[name]]
 
@@ -154,7 +167,8 @@ class LabReportForm(forms.Form):
         self.helper.form_id = "lab-report"
         # The checker changes nothing, so it needs no CSRF cookie (see views.check).
         self.helper.disable_csrf = True
-        self.helper.attrs = {"novalidate": ""}
+        # A result page opens its links in a new tab (see check.html); the form stays here.
+        self.helper.attrs = {"novalidate": "", "target": "_self"}
         self.helper.layout = Layout(
             Fieldset(
                 "Treatment so far",
@@ -190,6 +204,16 @@ class LabReportForm(forms.Form):
             else:
                 values[name] = answer or "unknown"
         return classifier.LabValues(**values)
+
+    def answers(self) -> list[tuple[str, str]]:
+        """The answers the patient chose, in a few words, for the printed result (the numbers
+        they typed are in its table of numbers). Unanswered questions are left out."""
+        return [
+            (SHORT_QUESTIONS[field.name], dict(field.field.choices)[answer])
+            for field in self
+            if not isinstance(field.field, LabNumberField)
+            and (answer := self.cleaned_data.get(field.name))
+        ]
 
     def questions(self) -> dict[str, Question]:
         """Each question's label and where to jump to answer it (a box, or a set of radios)."""

@@ -9,4 +9,5 @@ urlpatterns = [
     path("phases/<slug:slug>/", views.phase_detail, name="detail"),
     path("glossary/", views.glossary, name="glossary"),
     path("check/", views.check, name="check"),
+    path("check/handout/", views.handout, name="handout"),
 ]

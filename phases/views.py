@@ -1,7 +1,6 @@
 from django.http import HttpResponsePermanentRedirect
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
-from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
@@ -11,6 +10,7 @@ from phases.checker_report import build_report
 from phases.classifier import classify
 from phases.forms import LabReportForm
 from phases.models import GlossaryTerm, Phase, SharedSection
+from phases.templatetags.pages import page_url_for
 
 
 def home(request):
@@ -46,28 +46,50 @@ def glossary(request):
     return render(request, "phases/glossary.html", {"terms": terms})
 
 
-# The checker stores nothing and changes nothing, so a forged request can do no harm: it needs
-# no CSRF cookie, and so it works inside a partner's cross-site iframe where cookies are blocked.
-# The patient's values are kept out of error reports and out of every cache.
-@sensitive_post_parameters()
-@csrf_exempt
-@never_cache
-@require_http_methods(["GET", "HEAD", "POST"])
+def takes_patient_values(view):
+    """A page that reads a patient's lab values. The checker stores nothing and changes nothing,
+    so a forged request can do no harm: it needs no CSRF cookie, and so it works inside a
+    partner's cross-site iframe where cookies are blocked. The values are kept out of error
+    reports and out of every cache (`never_cache` says no-store to browsers and proxies)."""
+    view = require_http_methods(["GET", "HEAD", "POST"])(view)
+    return sensitive_post_parameters()(csrf_exempt(never_cache(view)))
+
+
+@takes_patient_values
 def check(request):
     return render_checker(request)
 
 
+@takes_patient_values
+def handout(request):
+    """The result on its own, ready to print or to save as a PDF: the print button opens it in
+    a new tab when the browser runs no JavaScript (with JavaScript it prints the result page).
+    It holds the answers only in the response; without them it is the checker."""
+    if request.method != "POST":
+        return redirect(page_url_for(request, "check"))
+    return render_checker(request, handout=True)
+
+
 @sensitive_variables()
-def render_checker(request, *, drafts=False):
-    """The checker page; with `drafts`, staff preview unpublished wording (see admin)."""
+def render_checker(request, *, handout=False):
+    context = checker_context(request)
+    if context["report"] and handout:
+        return render(request, "phases/check_handout.html", context | {"handout": True})
+    return render(request, "phases/check.html", context)
+
+
+@sensitive_variables()
+def checker_context(request, *, drafts=False):
+    """The checker page's context; with `drafts`, staff preview unpublished wording (see
+    admin). The answers in it live only as long as the response."""
     form = LabReportForm(request.POST if request.method == "POST" else None)
-    report = None
+    report = answers = None
     if form.is_valid():
         values = form.lab_values()
         report = build_report(values, classify(values), questions=form.questions(), drafts=drafts)
+        answers = form.answers()
     if drafts:
         form.helper.form_action = request.path
-    elif partner := getattr(request, "partner", None):
-        form.helper.form_action = reverse("embed:check", args=[partner.key])
-    context = {"form": form, "report": report, "preview": drafts}
-    return render(request, "phases/check.html", context)
+    elif getattr(request, "partner", None):
+        form.helper.form_action = page_url_for(request, "check")
+    return {"form": form, "report": report, "answers": answers, "preview": drafts}

@@ -4,6 +4,8 @@ import re
 
 import pytest
 
+from phases.checker_report import BlastScale
+from phases.classifier import Below
 from phases.models import Phase
 from tests.test_classifier import RULE_TABLE
 
@@ -119,10 +121,32 @@ def test_numbers_are_shown_beside_typical_adult_ranges(client):
 def test_marrow_blasts_are_drawn_on_a_scale_with_a_text_equivalent(client):
     response = client.post(CHECK, {"treatment": "received", "marrow_blasts_percent": "12"})
 
-    assert '<svg viewBox="-10 0 420 84" width="100%" role="img"' in response.text
+    assert 'role="img" aria-labelledby="blast-scale-title"' in response.text
     assert "Marrow blasts of 12% on a scale from 0 to 100%" in response.text
     assert "Your marrow blasts: 12%, between the 5% and 20% marks." in response.text
-    assert 'd="M 48.0 38' in response.text  # the marker sits at 12% of the line
+    assert '<svg class="scale-marker-box" x="12%"' in response.text  # at 12% of the line
+    assert '<text class="scale-you" x="12%" y="1.1em" text-anchor="start">' in response.text
+
+
+@pytest.mark.parametrize(
+    ("blasts", "position", "label_anchor"),
+    [
+        (0, "0", "start"),  # the "You: 0%" label starts at the marker, inside the picture
+        (Below(5), "5", "start"),
+        (12.34, "12.3", "start"),
+        (30, "30", "middle"),
+        (50, "50", "middle"),
+        (70, "70", "middle"),
+        (85, "85", "end"),
+        (100, "100", "end"),  # ends at the marker, inside the picture
+    ],
+)
+def test_the_blast_marker_is_placed_in_percent_and_its_label_stays_inside(
+    blasts, position, label_anchor
+):
+    scale = BlastScale(blasts)
+
+    assert (scale.position, scale.label_anchor) == (position, label_anchor)
 
 
 @pytest.mark.parametrize(

@@ -10,15 +10,18 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 SENTINEL = "4.321"  # a marrow blast value no seeded text contains
+# Every page that reads a patient's values: the checker, and its result ready to print.
+READS_VALUES = ["/check/", "/check/handout/", "/embed/demo/check/", "/embed/demo/check/handout/"]
 
 
 @pytest.mark.django_db
-def test_a_posted_value_leaves_no_trace(client, caplog):
+@pytest.mark.parametrize("address", READS_VALUES)
+def test_a_posted_value_leaves_no_trace(client, caplog, address):
     caplog.set_level(logging.DEBUG)
     values = {"treatment": "received", "marrow_blasts_percent": SENTINEL, "cbc": "normal"}
 
     with CaptureQueriesContext(connection) as queries:
-        response = client.post("/check/", values, HTTP_REFERER="http://127.0.0.1/check/")
+        response = client.post(address, values, HTTP_REFERER="http://127.0.0.1/check/")
 
     assert SENTINEL in response.text  # the patient sees their value...
     assert all(SENTINEL not in query["sql"] for query in queries.captured_queries)
@@ -57,19 +60,20 @@ def count_strings_held_by_the_process(fragment):
     return len(found)
 
 
-def post_a_report(client, blasts):
+def post_a_report(client, address, blasts):
     """In a function of its own, so that nothing of the request stays in the test's frame."""
     values = {"treatment": "received", "marrow_blasts_percent": blasts, "symptoms": "no"}
-    response = client.post("/check/", values | {"anc": "0.4", "ever_in_remission": "yes"})
+    response = client.post(address, values | {"anc": "0.4", "ever_in_remission": "yes"})
     return response.status_code, f"found {blasts}% blasts" in response.text
 
 
 @pytest.mark.django_db
-def test_no_process_memory_keeps_a_patients_values_after_the_response(client):
+@pytest.mark.parametrize("address", READS_VALUES)
+def test_no_process_memory_keeps_a_patients_values_after_the_response(client, address):
     # Built at run time, so the only copies are the ones the request made.
     sentinel = "".join(["3.9", "17"])
     before = count_strings_held_by_the_process(sentinel)
 
-    assert post_a_report(client, sentinel) == (200, True)  # the patient saw it...
+    assert post_a_report(client, address, sentinel) == (200, True)  # the patient saw it...
 
     assert count_strings_held_by_the_process(sentinel) == before  # ...and nothing kept it

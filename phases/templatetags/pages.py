@@ -19,11 +19,16 @@ def _partner(context):
     return getattr(request, "partner", None)
 
 
-@register.simple_tag(takes_context=True)
-def page_url(context, name, *args):
-    if partner := _partner(context):
+def page_url_for(request, name, *args):
+    """The address of page `name` for this request: inside the partner's embed on one."""
+    if partner := getattr(request, "partner", None):
         return reverse(f"embed:{name}", args=[partner.key, *args])
     return reverse(f"phases:{name}", args=args)
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context, name, *args):
+    return page_url_for(context.get("request"), name, *args)
 
 
 @register.simple_tag(takes_context=True)
