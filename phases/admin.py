@@ -3,12 +3,13 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.text import Truncator
 from django.utils.translation import ngettext
 from django.views.decorators.csrf import csrf_exempt
 
@@ -18,6 +19,7 @@ from phases.models import Disclaimer, Explanation, GlossaryTerm, Partner, Phase,
 from phases.views import phase_page_context
 
 DUE_SOON_DAYS = 30
+LIST_WORDS = 16  # the start of a long text, in a list of many
 PREVIEW_PHASE = "remission"  # the phase page a shared section's preview is shown on
 
 
@@ -42,31 +44,39 @@ class ReviewStatusFilter(admin.SimpleListFilter):
         return queryset
 
 
+class PublishedFilter(admin.SimpleListFilter):
+    title = "whether patients see it"
+    parameter_name = "published"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Published"), ("no", "Not published yet")]
+
+    def queryset(self, request, queryset):
+        if self.value() in ("yes", "no"):
+            return queryset.filter(is_published=self.value() == "yes")
+        return queryset
+
+
 class ReviewerForm(forms.Form):
     """The second step of "Mark as clinically reviewed": who reviewed the pages."""
 
     reviewer = forms.CharField(
         label="Reviewer's full name and role",
         max_length=Phase._meta.get_field("reviewer").max_length,
-        help_text="The clinician who checked these pages, as patients will read it, for "
-        "example “Dr A. Example, paediatric haematologist”.",
+        help_text="The clinician who checked these pages, as patients will read it: full "
+        "name, a comma, then role, for example “Dr A. Example, paediatric haematologist”.",
         error_messages={"required": "Write the reviewer's full name and role."},
         widget=forms.TextInput(attrs={"size": 60, "class": "vTextField"}),
     )
 
     def clean_reviewer(self):
-        reviewer = " ".join(self.cleaned_data["reviewer"].split())
-        if len(reviewer.split()) < 2:
-            raise forms.ValidationError(
-                "Write the reviewer's full name and role, for example “Dr A. Example, "
-                "paediatric haematologist”."
-            )
-        return reviewer
+        return Phase.reviewer_name_and_role(self.cleaned_data["reviewer"])
 
 
 @admin.register(Phase)
 class PhaseAdmin(EditorialAdmin):
-    list_display = ["name", "order", "icd10_code", "last_reviewed", "review_status", "draft_status"]
+    # Few, short columns: the list fits beside the menu and the filters at 1280 pixels.
+    list_display = ["name", "last_reviewed", "review_status", "draft_status"]
     list_filter = [ReviewStatusFilter, "icd10_code"]
     search_fields = ["name", "summary", "body", "questions", "references"]
     # Fixed facts, and review dates that change only through "Mark as clinically reviewed".
@@ -79,6 +89,7 @@ class PhaseAdmin(EditorialAdmin):
         "reviewer",
     ]
     readability_fields = ("summary", "body", "questions")
+    text_rows = {"summary": 3, "body": 24, "questions": 10, "references": 8}
     actions = ["mark_reviewed"]
     fieldsets = [
         ("What patients read", {"fields": ["name", "summary", "body", "questions", "references"]}),
@@ -131,15 +142,15 @@ class PhaseAdmin(EditorialAdmin):
         next_due = add_months(today, settings.REVIEW_INTERVAL_MONTHS)
         self.message_user(
             request,
-            f"Marked {pages} as clinically reviewed by {reviewer}{stop} Next review due "
-            f"{date_format(next_due)}.",
+            f"Marked {pages} as clinically reviewed by {reviewer}{stop} Patients now read who "
+            f"reviewed them and when. The next review is due {date_format(next_due)}.",
             messages.SUCCESS,
         )
         return None
 
     def render_preview(self, request, phase):
         context = phase_page_context(phase.with_draft())
-        return render(request, "phases/phase_detail.html", context | {"preview": True})
+        return self.preview_response(request, phase, "phases/phase_detail.html", context)
 
 
 @admin.register(SharedSection)
@@ -147,6 +158,7 @@ class SharedSectionAdmin(EditorialAdmin):
     list_display = ["section", "title", "draft_status"]
     fields = ["title", "text", "reading_level"]
     readability_fields = ("text",)
+    text_rows = {"text": 14}
 
     @admin.display(description="Section")
     def section(self, section):
@@ -166,13 +178,14 @@ class SharedSectionAdmin(EditorialAdmin):
             raise Http404("There is no phase page to show the section on.")
         sections = SharedSection.by_key() | {section.key: section.with_draft()}
         context = phase_page_context(phase, sections=sections)
-        return render(request, "phases/phase_detail.html", context | {"preview": True})
+        return self.preview_response(request, section, "phases/phase_detail.html", context)
 
 
 @admin.register(Disclaimer)
 class DisclaimerAdmin(EditorialAdmin):
     fields = ["text", "reading_level"]
     readability_fields = ("text",)
+    text_rows = {"text": 6}
 
     def changelist_view(self, request, extra_context=None):
         # There is only one disclaimer: take the editor straight to it.
@@ -189,21 +202,30 @@ class DisclaimerAdmin(EditorialAdmin):
 
     def render_preview(self, request, disclaimer):
         context = {"phases": Phase.objects.all(), "disclaimer": disclaimer.with_draft()}
-        return render(request, "phases/home.html", context | {"preview": True})
+        return self.preview_response(request, disclaimer, "phases/home.html", context)
 
 
 @admin.register(GlossaryTerm)
 class GlossaryTermAdmin(EditorialAdmin):
-    list_display = ["term", "slug", "is_published", "draft_status", "definition"]
-    list_filter = ["is_published"]
+    list_display = ["term", "slug", "publication", "draft_status", "definition_start"]
+    list_filter = [PublishedFilter]
     search_fields = ["term", "definition"]
     prepopulated_fields = {"slug": ["term"]}
     fields = ["term", "slug", "definition", "reading_level"]
     readability_fields = ("definition",)
+    text_rows = {"definition": 4}
+
+    @admin.display(description="Patients see it", ordering="is_published")
+    def publication(self, term):
+        return "Yes" if term.is_published else "Not yet"
+
+    @admin.display(description="Definition")
+    def definition_start(self, term):
+        return Truncator(term.definition).words(LIST_WORDS)
 
     def render_preview(self, request, term):
         terms = [other.with_draft() if other == term else other for other in self.glossary(term)]
-        return render(request, "phases/glossary.html", {"terms": terms, "preview": True})
+        return self.preview_response(request, term, "phases/glossary.html", {"terms": terms})
 
     def glossary(self, term):
         """The published glossary, with this term added if it is not published yet."""
@@ -215,12 +237,17 @@ class GlossaryTermAdmin(EditorialAdmin):
 
 @admin.register(Explanation)
 class ExplanationAdmin(EditorialAdmin):
-    list_display = ["when_shown", "kind", "text", "draft_status"]
+    list_display = ["when_shown", "kind", "text_start", "draft_status"]
     list_filter = ["kind"]
     search_fields = ["key", "text"]
     fields = ["when_shown", "placeholders_you_can_use", "text", "reading_level"]
     readonly_fields = ["when_shown", "placeholders_you_can_use"]
     readability_fields = ("text",)
+    text_rows = {"text": 8}
+
+    @admin.display(description="Text")
+    def text_start(self, explanation):
+        return Truncator(explanation.text).words(LIST_WORDS)
 
     @admin.display(description="Shown when")
     def when_shown(self, explanation):
@@ -244,9 +271,10 @@ class ExplanationAdmin(EditorialAdmin):
         return super().preview_view(request, object_id)
 
     def render_preview(self, request, explanation):
-        from phases.views import render_checker
+        from phases.views import checker_context
 
-        return render_checker(request, drafts=True)
+        context = checker_context(request, drafts=True)
+        return self.preview_response(request, explanation, "phases/check.html", context)
 
 
 @admin.register(Partner)

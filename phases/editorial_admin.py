@@ -29,6 +29,7 @@ from django.utils.timezone import localtime
 from phases.readability import MAX_GRADE, reading_level
 
 HISTORY_PER_PAGE = 50
+PREVIEW_TEMPLATE = "admin/phases/preview.html"
 
 
 class EditorialForm(forms.ModelForm):
@@ -111,10 +112,27 @@ def _problems(obj, error):
     ]
 
 
+class DraftFilter(admin.SimpleListFilter):
+    title = "draft"
+    parameter_name = "draft"
+
+    def lookups(self, request, model_admin):
+        return [("waiting", "Draft waiting"), ("none", "No draft")]
+
+    def queryset(self, request, queryset):
+        waiting = queryset.model.drafts_waiting().values("pk")
+        if self.value() == "waiting":
+            return queryset.filter(pk__in=waiting)
+        if self.value() == "none":
+            return queryset.exclude(pk__in=waiting)
+        return queryset
+
+
 @dataclass
 class HistoryRow:
     record: object  # a history record
     who: str
+    who_url: str | None  # the person's user page, for those who may open it
     changes: list  # (field label, word-by-word HTML)
     is_first: bool  # the first version of all: nothing before it to compare with
     is_current: bool  # what the record holds now
@@ -125,7 +143,10 @@ class EditorialAdmin(admin.ModelAdmin):
     change_form_template = "admin/phases/editorial_change_form.html"
     object_history_template = "admin/phases/editorial_history.html"
     revert_template = "admin/phases/editorial_revert.html"
+    delete_confirmation_template = "admin/phases/editorial_delete_confirmation.html"
     readability_fields: tuple[str, ...] = ()
+    # Rows of the text box of each multi-line text; sentences get a box, not a one-line field.
+    text_rows: dict[str, int] = {}
 
     class Media:
         css = {"all": ["admin-portal/admin.css"]}
@@ -134,9 +155,24 @@ class EditorialAdmin(admin.ModelAdmin):
     def has_publish_permission(self, request):
         return request.user.has_perm(f"phases.publish_{self.opts.model_name}")
 
-    @admin.display(description="Unpublished draft", boolean=True)
+    @admin.display(description="Draft", empty_value="")
     def draft_status(self, obj):
-        return obj.has_draft
+        return "Draft waiting" if obj.has_draft else ""
+
+    def get_list_filter(self, request):
+        return [*super().get_list_filter(request), DraftFilter]
+
+    def get_actions(self, request):
+        # Django's bulk delete would skip the confirmation in plain words and its message.
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name in self.text_rows:
+            attrs = {"rows": self.text_rows[db_field.name], "class": "vLargeTextField"}
+            kwargs["widget"] = forms.Textarea(attrs=attrs)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def get_fieldsets(self, request, obj=None):
         # The hidden version travels with the form, so a stale save can be recognised.
@@ -193,35 +229,45 @@ class EditorialAdmin(admin.ModelAdmin):
     def _saved(self, request, obj, *, then):
         """One message saying what happened and what comes next, in place of Django's "…
         was changed successfully"; a draft reopens in the form, a publish goes to the list."""
-        if not obj.has_draft:
-            message = "Published: patients now see this version."
-        elif self.has_publish_permission(request):
-            message = (
-                "Saved as a draft. Patients still see the published version. "
-                "Press “Publish” when it is ready."
-            )
-        else:
-            message = (
-                "Saved as a draft. Patients still see the published version. "
-                "An approver can now publish it."
-            )
-        self.message_user(request, message, messages.SUCCESS)
-        self._warn_about_reading_level(request, obj)
+        hard = self._hard_to_read(obj)
+        message = " ".join([self._saved_message(request, obj), *hard])
+        self.message_user(request, message, messages.WARNING if hard else messages.SUCCESS)
         if not obj.has_draft:
             return then(request, obj)
         return redirect(self._url("change", obj.pk))
 
-    def _warn_about_reading_level(self, request, obj):
-        shown = obj.with_draft()
+    def _saved_message(self, request, obj):
+        if not obj.has_draft:
+            return "Published: patients see this version now."
+        if obj.has_published_version:
+            patients = "Patients still see the published version."
+        else:
+            patients = "Patients do not see it until it is published."
+        if self.has_publish_permission(request):
+            return f"Saved as a draft. {patients} Check it with “Preview”, then press “Publish”."
+        return f"Saved as a draft. {patients} It now waits for an approver to publish it."
+
+    def _hard_to_read(self, obj):
+        shown, hard = obj.with_draft(), []
         for field in self.readability_fields:
             grade, _ = reading_level(getattr(shown, field))
             if grade > MAX_GRADE:
-                self.message_user(
-                    request,
-                    f"{obj.field_label(field)} reads at US grade {grade:.1f}. Patients find "
-                    f"grade {MAX_GRADE} or below easier: try shorter sentences and everyday words.",
-                    messages.WARNING,
+                hard.append(
+                    f"{obj.field_label(field)} reads at US grade {grade:.1f}: patients find "
+                    f"grade {MAX_GRADE} or below easier, so try shorter sentences and everyday "
+                    "words."
                 )
+        return hard
+
+    def response_delete(self, request, obj_display, obj_id):
+        if IS_POPUP_VAR in request.POST:
+            return super().response_delete(request, obj_display, obj_id)
+        self.message_user(
+            request,
+            f"Deleted the {self.opts.verbose_name} “{obj_display}”: patients no longer see it.",
+            messages.SUCCESS,
+        )
+        return redirect(self._url("changelist"))
 
     def _url(self, action, *args):
         return reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_{action}", args=args)
@@ -270,6 +316,7 @@ class EditorialAdmin(admin.ModelAdmin):
             HistoryRow(
                 record=record,
                 who=saved_by(record),
+                who_url=self._user_url(request, record.history_user),
                 changes=obj.version_changes(record, previous) if previous else [],
                 is_first=previous is None,
                 is_current=page.number == 1 and index == 0,
@@ -291,6 +338,16 @@ class EditorialAdmin(admin.ModelAdmin):
         )
         request.current_app = self.admin_site.name
         return TemplateResponse(request, self.object_history_template, context)
+
+    def _user_url(self, request, user):
+        """The admin page of the person who saved a version, only for those who may open it."""
+        if user is None or not self.admin_site.is_registered(type(user)):
+            return None
+        user_admin = self.admin_site.get_model_admin(type(user))
+        if not user_admin.has_view_or_change_permission(request, user):
+            return None
+        opts = user._meta
+        return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[user.pk])
 
     # Bringing back a version: its texts, what it would change, then one button.
 
@@ -327,6 +384,7 @@ class EditorialAdmin(admin.ModelAdmin):
             f"Version {record.version} of {obj}",
             record=record,
             who=saved_by(record),
+            who_url=self._user_url(request, record.history_user),
             texts=[(obj.field_label(field), getattr(record, field)) for field in obj.DRAFT_FIELDS],
             changes=obj.text_changes(obj, record),
             problems=problems,
@@ -370,3 +428,14 @@ class EditorialAdmin(admin.ModelAdmin):
 
     def render_preview(self, request, obj):
         raise NotImplementedError
+
+    def preview_response(self, request, obj, page_template, context):
+        """The public page `page_template` showing the draft, with a link back to the form."""
+        context = {
+            **context,
+            "preview": True,
+            "page_template": page_template,
+            "edit_url": self._url("change", obj.pk),
+            "edited": obj.with_draft(),
+        }
+        return TemplateResponse(request, PREVIEW_TEMPLATE, context)

@@ -21,6 +21,13 @@ from phases.publishing import EditableContent
 logger = logging.getLogger(__name__)
 MAX_DEFINITION_LENGTH = 1_000  # one to three sentences
 
+# A reviewer is recorded as "full name, role"; a title is not part of the full name.
+TITLES = {"dr", "prof", "professor", "mr", "mrs", "ms", "mx", "miss", "sir", "dame"}
+REVIEWER_NEEDED = (
+    "Write the reviewer's full name, a comma, then their role, for example “Dr A. Example, "
+    "paediatric haematologist”. Patients read both."
+)
+
 MARKDOWN_HELP = (
     "Written in Markdown: a blank line starts a new paragraph, ## starts a heading, "
     "- starts a list item, and [words](/glossary/#blasts) makes a link. "
@@ -209,9 +216,22 @@ class Phase(RenderedMarkdown, EditableContent):
         due = self.next_review_due
         return due is not None and due < (today or timezone.localdate())
 
+    @staticmethod
+    def reviewer_name_and_role(text: str) -> str:
+        """The reviewer as patients will read it, "Dr A. Example, paediatric haematologist",
+        with its spaces tidied. A first name alone, or a name without a role after a comma,
+        raises ValidationError: patients are told who checked the page and as what."""
+        reviewer = " ".join(text.split())
+        name, _, role = (part.strip() for part in reviewer.partition(","))
+        names = [word for word in name.split() if word.lower().rstrip(".") not in TITLES]
+        if len(names) < 2 or not role:
+            raise ValidationError(REVIEWER_NEEDED, code="reviewer")
+        return reviewer
+
     def mark_reviewed(self, *, reviewer: str, by, today: datetime.date) -> None:
         """Record a clinician's review of the page as stored now: who (full name and role),
         today, and when the next review is due. Drafts and texts are left as they are."""
+        reviewer = self.reviewer_name_and_role(reviewer)
         with transaction.atomic():
             # The stored row, locked: a colleague's save since this page was loaded is kept.
             self.refresh_from_db(from_queryset=Phase.objects.select_for_update())
@@ -334,6 +354,10 @@ class GlossaryTerm(EditableContent):
 
     def get_absolute_url(self):
         return f"{reverse('phases:glossary')}#{self.slug}"
+
+    @property
+    def has_published_version(self):
+        return self.is_published
 
     def publish(self, **kwargs):
         self.is_published = True  # a new term appears on the glossary from its first publish

@@ -41,6 +41,17 @@ class EditableContent(models.Model):
     def has_draft(self):
         return bool(self.draft)
 
+    @property
+    def has_published_version(self):
+        """Whether patients see a published version of this item (a new glossary term: not
+        until it is first published)."""
+        return True
+
+    @classmethod
+    def drafts_waiting(cls):
+        """The items with a draft saved and not yet published: what approvers have to look at."""
+        return cls._default_manager.filter(draft__isnull=False)
+
     def with_draft(self):
         """An unsaved copy showing the draft as patients would see it once published."""
         preview = copy.copy(self)

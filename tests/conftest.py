@@ -10,6 +10,14 @@ def make_staff(username, group, **fields):
     return user
 
 
+def edit_form(obj, **changes):
+    """What the admin's form for `obj` sends: the texts it shows (the draft, if any), the
+    version it was opened at, and the editor's `changes`."""
+    shown = obj.with_draft()
+    data = {field: getattr(shown, field) for field in obj.DRAFT_FIELDS}
+    return data | {"edit_version": obj.version} | changes
+
+
 @pytest.fixture
 def editor(db):
     """A hospital editor: staff, in the "Content editors" group the migrations create."""

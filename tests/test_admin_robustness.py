@@ -46,3 +46,44 @@ def test_a_phase_preview_still_works_with_a_good_id(admin_client):
     phase = Phase.objects.get(slug="remission")
 
     assert admin_client.get(f"/admin/phases/phase/{phase.pk}/preview/").status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/admin/phases/phase/?draft=nonsense",
+        "/admin/phases/phase/?review=nonsense&draft=",
+        "/admin/phases/glossaryterm/?published=nonsense",
+        "/admin/phases/explanation/?draft=waiting&q=%00",
+    ],
+)
+def test_list_filters_with_values_they_do_not_know_show_the_whole_list(admin_client, path):
+    assert admin_client.get(path).status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_draft_without_any_recorded_version_is_still_listed_on_the_front_page(admin_client):
+    phase = Phase.objects.get(slug="remission")
+    Phase.objects.filter(pk=phase.pk).update(draft={"summary": "Written straight to the database."})
+    Phase.history.filter(id=phase.pk).delete()
+
+    response = admin_client.get("/admin/")
+
+    assert response.status_code == 200
+    assert f'<a href="/admin/phases/phase/{phase.pk}/change/">Remission</a>' in response.text
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("reviewer", ["Dr " + "Very Long Name " * 20 + ", nurse", ",,,", "—, —"])
+def test_a_reviewer_too_long_or_made_of_punctuation_is_refused_and_nothing_changes(
+    admin_client, reviewer
+):
+    phase = Phase.objects.get(slug="remission")
+    data = {"action": "mark_reviewed", "_selected_action": [phase.pk], "apply": "Mark"}
+
+    response = admin_client.post("/admin/phases/phase/", data | {"reviewer": reviewer})
+
+    assert response.status_code == 200
+    assert 'aria-invalid="true"' in response.text
+    assert Phase.objects.get(pk=phase.pk).reviewer == phase.reviewer

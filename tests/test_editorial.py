@@ -7,9 +7,11 @@ import pytest
 from django.contrib.messages import get_messages
 from django.test import Client
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from phases.dates import add_months
 from phases.models import Explanation, GlossaryTerm, Phase
+from tests.conftest import edit_form
 
 pytestmark = pytest.mark.django_db
 
@@ -21,22 +23,16 @@ def phase_url(phase, action="change"):
     return f"/admin/phases/phase/{phase.pk}/{action}/"
 
 
-def phase_form(phase, **changes):
-    shown = phase.with_draft()
-    data = {field: getattr(shown, field) for field in Phase.DRAFT_FIELDS}
-    return data | {"edit_version": phase.version} | changes
-
-
 def remission():
     return Phase.objects.get(slug="remission")
 
 
 def save_draft(client, phase, **changes):
-    return client.post(phase_url(phase), phase_form(phase, **changes) | {"_continue": "Save"})
+    return client.post(phase_url(phase), edit_form(phase, **changes) | {"_continue": "Save"})
 
 
 def publish(client, phase, **changes):
-    return client.post(phase_url(phase), phase_form(phase, **changes) | {"_publish": "Publish"})
+    return client.post(phase_url(phase), edit_form(phase, **changes) | {"_publish": "Publish"})
 
 
 # History, and going back
@@ -98,7 +94,8 @@ def test_the_revert_page_shows_the_old_text_read_only_and_warns_an_approver(appr
     assert html.escape(original) in texts
     assert "<input" not in texts and "<textarea" not in texts
     assert "<ins>" in page and "<del>" in page  # against what patients see now
-    assert "Patients will see this version at once." in page
+    assert "Warning: this publishes at once." in page
+    assert "Patients will see this version as soon as you press" in html.unescape(page)
     assert "saved as a draft" not in page
     assert 'value="Bring back this version"' in page and "csrfmiddlewaretoken" in page
 
@@ -110,7 +107,7 @@ def test_the_revert_page_tells_an_editor_it_will_be_a_draft(editor_client, appro
     page = editor_client.get(revert_url(remission(), before)).text
 
     assert "This will be saved as a draft for an approver to publish." in page
-    assert "Patients will see this version at once." not in page
+    assert "publishes at once" not in page
 
 
 def test_an_approvers_revert_is_published_at_once_and_recorded(approver_client, client):
@@ -200,7 +197,7 @@ def test_a_second_save_of_a_stale_version_is_refused_and_keeps_the_text(editor_c
 
     again = editor_client.post(
         phase_url(stale),
-        phase_form(stale, summary="Merged wording.", edit_version=remission().version)
+        edit_form(stale, summary="Merged wording.", edit_version=remission().version)
         | {"_continue": "Save"},
     )
     assert again.status_code == 302
@@ -367,7 +364,8 @@ def test_approver_marks_pages_reviewed_and_the_reviewer_is_recorded_in_full(
         assert phase.history.first().history_user.username == "approver"
     message = str(list(approver_client.get("/admin/phases/phase/").context["messages"])[0])
     assert message.startswith(f"Marked 2 pages as clinically reviewed by {REVIEWER}. ")
-    assert "Next review due" in message
+    assert "Patients now read who reviewed them and when." in message
+    assert f"The next review is due {date_format(next_due)}." in message
     page = client.get("/phases/remission/").text
     assert f'Reviewed by {REVIEWER} on <time datetime="{today.isoformat()}"' in page
     assert f'Next review due <time datetime="{next_due.isoformat()}"' in page
@@ -382,7 +380,7 @@ def test_marking_reviewed_without_a_full_name_and_role_shows_the_page_again(
     response = mark_reviewed(approver_client, [remission()], reviewer=reviewer, apply="Mark")
 
     assert response.status_code == 200
-    assert "Write the reviewer's full name and role" in html.unescape(response.text)
+    assert "Write the reviewer's full name" in html.unescape(response.text)
     assert 'aria-invalid="true"' in response.text
     assert remission().last_reviewed == datetime.date(2024, 1, 1)
 
@@ -447,9 +445,10 @@ def test_admin_front_page_shows_what_is_overdue_and_what_awaits_review(editor_cl
 
     page = editor_client.get("/admin/").text
 
-    assert "Clinical review overdue" in page
-    assert "Remission" in page
-    awaiting = page[page.index("<h2>Awaiting clinical review</h2>") :]
+    assert "Clinical review due" in page
+    overdue = page[page.index("<h3>Overdue</h3>") :]
+    assert "Remission" in overdue and "review was due Jan. 1, 2025" in overdue
+    awaiting = page[page.index("<h3>Awaiting a first clinical review</h3>") :]
     assert "Untreated" in awaiting
     assert "?review=awaiting" in awaiting
 
@@ -473,9 +472,10 @@ def test_saving_a_hard_text_warns_above_grade_eight(editor_client):
 
     response = save_draft(editor_client, remission(), summary=hard)
 
-    messages = [str(message) for message in get_messages(response.wsgi_request)]
-    assert any("reads at US grade" in message for message in messages)
-    assert any("Saved as a draft" in message for message in messages)
+    [message] = get_messages(response.wsgi_request)  # one message says both
+    assert message.level_tag == "warning"
+    assert str(message).startswith("Saved as a draft.")
+    assert "Summary reads at US grade" in str(message)
 
 
 # Roles and sign-in
@@ -529,16 +529,16 @@ def test_a_right_password_signs_in(client, editor):
         (
             "editor",
             save_draft,
-            "Saved as a draft. Patients still see the published version. An approver can now "
-            "publish it.",
+            "Saved as a draft. Patients still see the published version. It now waits for an "
+            "approver to publish it.",
         ),
         (
             "approver",
             save_draft,
-            "Saved as a draft. Patients still see the published version. Press “Publish” when "
-            "it is ready.",
+            "Saved as a draft. Patients still see the published version. Check it with "
+            "“Preview”, then press “Publish”.",
         ),
-        ("approver", publish, "Published: patients now see this version."),
+        ("approver", publish, "Published: patients see this version now."),
     ],
 )
 def test_a_save_shows_one_message_right_for_the_role(editor, approver, who, action, expected):
@@ -549,5 +549,5 @@ def test_a_save_shows_one_message_right_for_the_role(editor, approver, who, acti
     page = client.get(response["Location"])
 
     messages = [str(message) for message in page.context["messages"]]
-    assert [m for m in messages if "reads at US grade" not in m] == [expected]
+    assert messages == [expected]
     assert "was changed successfully" not in page.text

@@ -1,5 +1,6 @@
 """The editorial workflow in a real browser: two editors editing the same phase (the second
-save must not win silently), and an approver bringing back an older version by keyboard."""
+save must not win silently), an approver bringing back an older version by keyboard, and the
+admin's pages as an editor and an approver read them at 1280 pixels."""
 
 import pytest
 from playwright.sync_api import expect
@@ -21,7 +22,7 @@ def signed_in_page(browser, site_url, username):
     return page
 
 
-def test_the_second_editor_gets_the_conflict_and_keeps_their_text(browser, site_url, tmp_path):
+def test_the_second_editor_gets_the_conflict_and_keeps_their_text(browser, site_url, screenshots):
     make_staff("anna", "Content editors", first_name="Anna", last_name="First")
     make_staff("ben", "Content editors", first_name="Ben", last_name="Second")
     remission = Phase.objects.get(slug="remission")
@@ -41,7 +42,7 @@ def test_the_second_editor_gets_the_conflict_and_keeps_their_text(browser, site_
     expect(ben.get_by_text("Anna First")).to_be_visible()
     assert ben.get_by_label("Summary").input_value() == "Ben's own wording, typed at the same time."
     expect(ben.locator(".conflict-changes ins").first).to_be_visible()
-    ben.screenshot(path=tmp_path / "edit-conflict.png", full_page=True)
+    ben.screenshot(path=screenshots / "admin-edit-conflict.png", full_page=True)
     assert Phase.objects.get(slug="remission").draft["summary"] == (
         "Anna's clearer summary of remission."
     )
@@ -65,7 +66,7 @@ def tab_to(page, name, *, limit=80):
     raise AssertionError(f"Tab never reached {name!r}")
 
 
-def test_an_approver_brings_back_a_version_with_the_keyboard_alone(browser, site_url, tmp_path):
+def test_an_approver_brings_back_a_version_with_the_keyboard_alone(browser, site_url, screenshots):
     approver = make_staff("ada", "Content approvers", first_name="Ada", last_name="Approver")
     remission = Phase.objects.get(slug="remission")
     original_summary = remission.summary
@@ -74,13 +75,13 @@ def test_an_approver_brings_back_a_version_with_the_keyboard_alone(browser, site
     page = signed_in_page(browser, site_url, "ada")
     page.goto(f"{site_url}/admin/phases/phase/{remission.pk}/history/")
     expect(page.locator(".version-history ins").first).to_be_visible()
-    page.screenshot(path=tmp_path / "history.png", full_page=True)
+    page.screenshot(path=screenshots / "admin-history.png", full_page=True)
 
     tab_to(page, "Bring back this version")
     page.keyboard.press("Enter")
-    expect(page.get_by_text("Patients will see this version at once.")).to_be_visible()
+    expect(page.get_by_text("Warning: this publishes at once.")).to_be_visible()
     expect(page.get_by_text(original_summary).first).to_be_visible()
-    page.screenshot(path=tmp_path / "revert.png", full_page=True)
+    page.screenshot(path=screenshots / "admin-revert-approver.png", full_page=True)
     tab_to(page, "Bring back this version")
     page.keyboard.press("Enter")
 
@@ -89,3 +90,122 @@ def test_an_approver_brings_back_a_version_with_the_keyboard_alone(browser, site
     public = page.context.new_page()
     public.goto(f"{site_url}/phases/remission/")
     expect(public.get_by_text(original_summary).first).to_be_visible()
+
+
+# The admin as editors and approvers read it
+
+
+ROLES = {"editor": "Content editors", "approver": "Content approvers"}
+LISTS = ["phase", "sharedsection", "glossaryterm", "explanation"]
+
+
+def signed_in_as(browser, site_url, role):
+    make_staff(role, ROLES[role], first_name=role.title(), last_name="Example")
+    page = signed_in_page(browser, site_url, role)
+    page.set_default_timeout(15_000)
+    return page
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_every_list_fits_at_1280_pixels_with_whole_headers(browser, site_url, screenshots, role):
+    Phase.objects.get(slug="remission").save_draft(by=None)
+    page = signed_in_as(browser, site_url, role)
+
+    for model in LISTS:
+        page.goto(f"{site_url}/admin/phases/{model}/")
+        cut = page.evaluate(
+            """() => [...document.querySelectorAll('#result_list thead th')]
+                .filter((th) => th.scrollWidth > th.clientWidth + 1)
+                .map((th) => th.innerText)"""
+        )
+        assert cut == [], f"{model}: headers cut: {cut}"
+        results = page.locator("#changelist .results")
+        assert results.evaluate("(el) => el.scrollWidth <= el.clientWidth + 1"), model
+        expect(page.locator("th.column-draft_status")).to_have_text("Draft")
+        expect(page.locator("td.field-draft_status img")).to_have_count(0)
+    page.goto(f"{site_url}/admin/phases/phase/")
+    expect(page.locator("td.field-draft_status", has_text="Draft waiting")).to_have_count(1)
+    page.screenshot(path=screenshots / f"admin-changelist-1280-{role}.png", full_page=True)
+
+
+def test_an_approver_goes_from_the_front_page_to_a_waiting_draft(browser, site_url, screenshots):
+    editor = make_staff("eddie", "Content editors", first_name="Eddie", last_name="Editor")
+    remission = Phase.objects.get(slug="remission")
+    remission.summary = "A clearer summary, waiting for approval."
+    remission.save_draft(by=editor)
+    page = signed_in_as(browser, site_url, "approver")
+
+    waiting = page.get_by_role("region", name="Drafts waiting for approval")
+    expect(waiting).to_contain_text("saved by Eddie Editor")
+    page.screenshot(path=screenshots / "admin-front-page-approver.png", full_page=True)
+    waiting.get_by_role("link", name=remission.name).click()
+
+    expect(page.get_by_text("You are editing an unpublished draft.")).to_be_visible()
+    assert page.get_by_label("Summary").input_value() == "A clearer summary, waiting for approval."
+
+
+def test_an_editor_front_page_has_reviews_due_and_no_list_of_drafts(browser, site_url, screenshots):
+    Phase.objects.filter(slug="refractory").update(
+        last_reviewed="2024-01-01", next_review_due="2025-01-01", reviewer="Dr A. B, nurse"
+    )
+    page = signed_in_as(browser, site_url, "editor")
+
+    reviews = page.get_by_role("region", name="Clinical review due")
+    expect(reviews.get_by_role("link", name="Refractory")).to_be_visible()
+    expect(page.get_by_text("Drafts waiting for approval")).to_have_count(0)
+    page.screenshot(path=screenshots / "admin-front-page-editor.png", full_page=True)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_history_marks_changes_with_colour_and_a_sign(browser, site_url, screenshots, role):
+    remission = Phase.objects.get(slug="remission")
+    page = signed_in_as(browser, site_url, role)
+    page.goto(f"{site_url}/admin/phases/phase/{remission.pk}/history/")
+
+    rows = page.locator(".version-history tbody")
+    expect(rows.get_by_text("Initial content").first).to_be_visible()
+    for tag, sign, line in [("ins", "+", "none"), ("del", "−", "line-through")]:
+        marked = rows.locator(tag).first
+        expect(marked).to_be_visible()
+        style = marked.evaluate(
+            """(el) => {
+                const own = getComputedStyle(el), before = getComputedStyle(el, '::before');
+                return {background: own.backgroundColor, line: own.textDecorationLine,
+                        marker: before.content};
+            }"""
+        )
+        assert style["background"] not in ("rgba(0, 0, 0, 0)", "transparent"), style
+        assert style["line"] == line, style
+        assert style["marker"].startswith(f'"{sign}"'), style
+    page.screenshot(path=screenshots / f"admin-history-{role}.png", full_page=True)
+
+
+def test_an_editor_reads_that_bringing_back_a_version_makes_a_draft(browser, site_url, screenshots):
+    remission = Phase.objects.get(slug="remission")
+    first = remission.history.earliest()
+    page = signed_in_as(browser, site_url, "editor")
+    page.goto(f"{site_url}/admin/phases/phase/{remission.pk}/history/{first.history_id}/")
+
+    button = page.get_by_role("button", name="Bring back this version")
+    expect(button).to_have_accessible_description(
+        "This will be saved as a draft for an approver to publish. Patients keep seeing the "
+        "published version until then."
+    )
+    expect(page.locator(".version-texts input, .version-texts textarea")).to_have_count(0)
+    page.screenshot(path=screenshots / "admin-revert-editor.png", full_page=True)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_the_preview_leads_back_to_the_form(browser, site_url, screenshots, role):
+    remission = Phase.objects.get(slug="remission")
+    page = signed_in_as(browser, site_url, role)
+    page.goto(f"{site_url}/admin/phases/phase/{remission.pk}/change/")
+    expect(page.get_by_label("Summary")).to_have_js_property("tagName", "TEXTAREA")
+
+    page.get_by_role("link", name="Preview").click()
+    expect(page.get_by_text("This is how patients will see the draft")).to_be_visible()
+    page.screenshot(path=screenshots / f"admin-preview-{role}.png")
+    page.get_by_role("link", name=f"Back to editing “{remission.name}”").click()
+
+    expect(page.get_by_label("Summary")).to_be_visible()
+    assert page.url.endswith(f"/admin/phases/phase/{remission.pk}/change/")
