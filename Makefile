@@ -1,20 +1,44 @@
 # The two commands of the README, and a few helpers. Everything runs inside .venv.
+# tests/test_readme.py runs the README's commands as written.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 PORT ?= 8000
 
-# `make run` serves plain HTTP on this machine; a real server sets its own environment.
-run: export DJANGO_HTTPS ?= 0
-run: export SECRET_KEY ?= $(shell cat $(VENV)/local-secret-key 2>/dev/null)
+FILE ?= content.json
 
-.PHONY: run test lint format bench setup browser clean
+# Targets for this machine: manage.py with the key in $(VENV)/local-secret-key and plain HTTP.
+# Only make hands that key on: manage.py and gunicorn never read the file, so a server, which
+# runs them itself with SECRET_KEY in its environment, stops when the key is missing.
+LOCAL := run migrate superuser axes-reset export-content import-content
+$(LOCAL): export DJANGO_HTTPS ?= 0
+$(LOCAL): export SECRET_KEY ?= $(shell cat $(VENV)/local-secret-key 2>/dev/null)
 
-run: setup $(VENV)/local-secret-key
-	$(MANAGE) migrate --noinput
+.PHONY: $(LOCAL) test lint format bench setup browser clean
+
+run: migrate
 	$(MANAGE) collectstatic --noinput --verbosity 0
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+# What `make run` does before serving. The commands below run it first too, so they also
+# work before the first `make run` and after a `git pull` that brings new migrations.
+migrate: setup $(VENV)/local-secret-key
+	$(MANAGE) migrate --noinput
+
+superuser: migrate
+	$(MANAGE) createsuperuser
+
+axes-reset: migrate
+	$(MANAGE) axes_reset
+
+# Written beside the file, then moved, so a failed export never empties a good file.
+export-content: migrate
+	$(MANAGE) export_content > "$(FILE).part" || { rm -f "$(FILE).part"; exit 1; }
+	mv "$(FILE).part" "$(FILE)"
+
+import-content: migrate
+	$(MANAGE) import_content "$(FILE)"
 
 test: setup browser
 	DJANGO_DEBUG=1 $(MANAGE) collectstatic --noinput --verbosity 0
