@@ -1,7 +1,11 @@
+import copy
+import functools
+
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Fieldset, Layout, Submit
+from crispy_forms.utils import TEMPLATE_PACK
 from django import forms
-from django.urls import reverse
+from django.template.loader import render_to_string
 from django.utils.html import format_html
 
 from phases import classifier
@@ -161,27 +165,9 @@ class LabReportForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.form_method = "post"
-        self.helper.form_action = reverse("phases:check")
-        self.helper.form_id = "lab-report"
-        # The checker changes nothing, so it needs no CSRF cookie (see views.check).
-        self.helper.disable_csrf = True
-        # A result page opens its links in a new tab (see check.html); the form stays here.
-        self.helper.attrs = {"novalidate": "", "target": "_self"}
-        self.helper.layout = Layout(
-            Fieldset(
-                "Treatment so far",
-                "treatment",
-                "first_course_finished",
-                "ever_in_remission",
-                "symptoms",
-            ),
-            Fieldset("Bone marrow test", "marrow_blasts_percent", "mrd"),
-            Fieldset("Other places leukemia can be", "outside_marrow"),
-            Fieldset("Blood test", "cbc", "blood_blasts", "anc", "platelets", "wbc", "hemoglobin"),
-            Submit("show", "Show what my results suggest"),
-        )
+        # A copy, so that a view may point this form's action elsewhere (see views.checker_context)
+        # without touching the helper other requests share.
+        self.helper = copy.copy(checker_helper())
 
     def clean(self):
         cleaned_data = super().clean()
@@ -221,3 +207,58 @@ class LabReportForm(forms.Form):
             field.name: Question(field.label, field.id_for_label or f"div_{field.auto_id}")
             for field in self
         }
+
+
+class QuestionGroup(Fieldset):
+    """crispy's Fieldset, its questions rendered in one template (phases/_check_fieldset.html,
+    each field as the helper's field_template shows it; the legend is plain text). crispy's own
+    Fieldset renders every field with a template of its own and a copy of the page's context:
+    most of the cost of the checker's pages, which show the whole form with every result."""
+
+    template = "phases/_check_fieldset.html"
+
+    def render(self, form, context, template_pack=TEMPLATE_PACK, **kwargs):
+        form.rendered_fields.update(self.fields)  # crispy's record of the fields shown
+        return render_to_string(
+            self.template,
+            {
+                "legend": self.legend,
+                "fields": [form[name] for name in self.fields],
+                "field_template": form.crispy_field_template,
+            },
+        )
+
+
+@functools.cache
+def checker_helper() -> FormHelper:
+    """How crispy-forms lays out the checker. Built once per process: it is the same for every
+    patient and holds none of their answers (those stay on the form). Its templates are short
+    versions of crispy-bootstrap5's with the same markup, so that the form, which every result
+    page shows again filled in, costs little to render."""
+    helper = FormHelper()
+    helper.template = "phases/_check_form.html"
+    helper.field_template = "phases/_check_field.html"
+    helper.form_method = "post"
+    # A URL name, which crispy reverses when it renders the form.
+    helper.form_action = "phases:check"
+    helper.form_id = "lab-report"
+    # The checker changes nothing, so it needs no CSRF cookie (see views.check).
+    helper.disable_csrf = True
+    # A result page opens its links in a new tab (see check.html); the form stays here.
+    helper.attrs = {"novalidate": "", "target": "_self"}
+    helper.layout = Layout(
+        QuestionGroup(
+            "Treatment so far",
+            "treatment",
+            "first_course_finished",
+            "ever_in_remission",
+            "symptoms",
+        ),
+        QuestionGroup("Bone marrow test", "marrow_blasts_percent", "mrd"),
+        QuestionGroup("Other places leukemia can be", "outside_marrow"),
+        QuestionGroup("Blood test", "cbc", "blood_blasts", "anc", "platelets", "wbc", "hemoglobin"),
+    )
+    # After the layout, as a layout's Submit would be; as an input, crispy renders it from the
+    # form's template instead of building a template of its text for every form.
+    helper.add_input(Submit("show", "Show what my results suggest"))
+    return helper
