@@ -15,7 +15,7 @@ LOCAL := run migrate superuser axes-reset export-content import-content
 $(LOCAL): export DJANGO_HTTPS ?= 0
 $(LOCAL): export SECRET_KEY ?= $(shell cat $(VENV)/local-secret-key 2>/dev/null)
 
-.PHONY: $(LOCAL) test lint format bench setup browser clean
+.PHONY: $(LOCAL) test scale-out-test lint format bench setup browser clean
 
 run: migrate
 	$(MANAGE) collectstatic --noinput --verbosity 0
@@ -46,12 +46,25 @@ test: setup browser
 	DJANGO_DEBUG=1 $(MANAGE) makemigrations --check --dry-run
 	$(BIN)/pytest
 
+# Two gunicorn instances sharing one PostgreSQL database and one Redis (tests/scale_out/): a
+# change made through one is what the other serves next. It creates, then drops, a database of
+# its own on that server, and empties the Redis database it is given (7 unless REDIS_URL says).
+scale-out-test: export DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/postgres
+scale-out-test: export REDIS_URL ?= redis://127.0.0.1:6379/7
+scale-out-test: setup
+	DJANGO_DEBUG=1 $(MANAGE) collectstatic --noinput --verbosity 0
+	$(BIN)/pytest -m scale_out tests/scale_out
+
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-# Speed and memory figures (not a test): page time as a multiple of a static file's time.
+# Speed, queries and memory figures (not a test): each page's requests per second and p99 under
+# wrk beside a static file's. Install Debian's wrk when it is missing and we may, as `browser`.
 bench: setup
+	@command -v wrk >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -q >&2 && apt-get install -y -q wrk >&2; \
+	  else echo "The benchmark needs Debian's wrk: sudo apt-get install wrk" >&2; exit 1; fi; }
 	$(BIN)/python tests/bench/bench_pages.py
 
 format: setup

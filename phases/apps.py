@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_delete, post_migrate, post_save
 
 
 class PhasesConfig(AppConfig):
@@ -10,10 +10,27 @@ class PhasesConfig(AppConfig):
     def ready(self):
         from corsheaders.signals import check_request_enabled
 
+        from phases import page_cache
+        from phases.models import (
+            Disclaimer,
+            Explanation,
+            GlossaryTerm,
+            Partner,
+            Phase,
+            SharedSection,
+        )
         from phases.partners import origin_is_a_partner
 
         check_request_enabled.connect(origin_is_a_partner, dispatch_uid="phases-partner-cors")
         post_migrate.connect(render_stored_html, sender=self, dispatch_uid="phases-render-html")
+        # Data migrations and render_stored_html write without save(): no signal; so after
+        # migrating, every stored page is retired.
+        post_migrate.connect(page_cache.bump, sender=self, dispatch_uid="phases-page-cache")
+        # Whatever a public page or API answer shows: published content, and partners (their
+        # colours, back link and origins). Draft saves bump too, which costs only a render.
+        for model in (Phase, Disclaimer, SharedSection, GlossaryTerm, Explanation, Partner):
+            for signal in (post_save, post_delete):
+                signal.connect(page_cache.content_changed, sender=model, dispatch_uid="page-cache")
 
 
 def render_stored_html(sender, **kwargs):

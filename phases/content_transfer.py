@@ -22,7 +22,7 @@ from typing import BinaryIO
 from django.core.exceptions import ValidationError
 from django.db import DataError, IntegrityError, transaction
 
-from phases import wording
+from phases import page_cache, wording
 from phases.models import Disclaimer, Explanation, GlossaryTerm, Phase, SharedSection
 
 FORMAT = "all-phase-portal-content"
@@ -218,6 +218,7 @@ def import_content(data: bytes | str, *, source: str) -> dict[str, int]:
     except (IntegrityError, DataError) as error:
         clash = f"Two items clash (same name or order), or a value cannot be stored: {error}"
         raise ContentProblems([clash]) from None
+    page_cache.bump()  # each row's save bumps too; this keeps it so if rows are ever bulk-written
     return {
         "phases": len(content["phases"]),
         "shared sections": len(content["sections"]),

@@ -1,6 +1,8 @@
-from django.http import HttpResponsePermanentRedirect
-from django.shortcuts import get_object_or_404, redirect, render
+from django.db.models import Subquery, TextField
+from django.http import Http404, HttpResponsePermanentRedirect
+from django.shortcuts import redirect, render
 from django.templatetags.static import static
+from django.utils.safestring import mark_safe
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
@@ -9,7 +11,7 @@ from django.views.decorators.http import require_http_methods
 from phases.checker_report import build_report
 from phases.classifier import classify
 from phases.forms import LabReportForm
-from phases.models import GlossaryTerm, Phase, SharedSection
+from phases.models import Disclaimer, GlossaryTerm, Phase, SharedSection
 from phases.templatetags.pages import page_url_for
 
 
@@ -18,15 +20,21 @@ def home(request):
 
 
 def phase_detail(request, slug):
-    phase = get_object_or_404(Phase, slug=slug)
-    return render(request, "phases/phase_detail.html", phase_page_context(phase))
+    phases = list(Phase.objects.all())  # the page and its links to the others: one query
+    phase = next((phase for phase in phases if phase.slug == slug), None)
+    if phase is None:
+        raise Http404("No such phase.")
+    sections, disclaimer = sections_and_disclaimer()
+    context = phase_page_context(phase, sections=sections, phases=phases)
+    return render(request, "phases/phase_detail.html", context | {"disclaimer": disclaimer})
 
 
-def phase_page_context(phase, *, sections=None):
+def phase_page_context(phase, *, sections=None, phases=None):
     """What a phase page shows besides the phase: the other phases (not a sequence: any phase
     may follow another, or never come), and the sections every phase page shares. `sections`
     (by key) lets a preview put a draft in place; a section that does not exist is left out."""
-    others = [other for other in Phase.objects.only("slug", "name", "order") if other != phase]
+    phases = Phase.objects.only("slug", "name", "order") if phases is None else phases
+    others = [other for other in phases if other != phase]
     sections = SharedSection.by_key() if sections is None else sections
     return {
         "phase": phase,
@@ -34,6 +42,24 @@ def phase_page_context(phase, *, sections=None):
         "urgent_help": sections.get(SharedSection.Key.URGENT_HELP),
         "support": sections.get(SharedSection.Key.SUPPORT),
     }
+
+
+def sections_and_disclaimer():
+    """The sections every phase page shares (by key) and the disclaimer every page shows, in
+    one query: each section brings the disclaimer's HTML along. So an embedded phase page, which
+    also looks up its partner, makes three queries, not four."""
+    html = Disclaimer.objects.filter(pk=Disclaimer.SINGLETON_PK).values("text_html")
+    # Read as plain text: with no disclaimer the field's own converter would make None "None".
+    html = Subquery(html, output_field=TextField())
+    sections = list(SharedSection.objects.annotate(disclaimer_html=html))
+    if not sections:  # none to bring it along (they are seeded and never deleted)
+        return {}, Disclaimer.current()
+    html = sections[0].disclaimer_html
+    disclaimer = None
+    if html is not None:
+        # Only the HTML, all a page shows of it; sanitised when saved, as every text_html is.
+        disclaimer = Disclaimer(pk=Disclaimer.SINGLETON_PK, text_html=mark_safe(html))
+    return {section.key: section for section in sections}, disclaimer
 
 
 def favicon(request):

@@ -67,6 +67,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Right after static files: a cached page skips everything below (phases/page_cache.py).
+    "phases.page_cache.PageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
@@ -120,6 +122,31 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
+
+# The page cache (phases/page_cache.py). With REDIS_URL every instance shares one Redis, so an
+# invalidation on one is seen by all. Without it, files in CACHE_DIR, which every gunicorn
+# worker of this machine reads and writes: an invalidation in one worker holds in the others
+# at once (a per-process memory cache could not promise that).
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            # Sites (or test runs) sharing one Redis keep apart by their prefix.
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "portal"),
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("CACHE_DIR") or str(BASE_DIR / ".cache" / "pages"),
+            "OPTIONS": {"MAX_ENTRIES": 5_000},
+        }
+    }
+# How long browsers, proxies and CDNs may keep a public page (phases/page_cache.py).
+PAGE_MAX_AGE = int(os.environ.get("PAGE_MAX_AGE", "60"))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

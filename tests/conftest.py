@@ -1,5 +1,40 @@
+import uuid
+
 import pytest
+import redis
+from django.conf import settings
 from django.contrib.auth.models import Group, User
+from django.core.cache import cache
+from django.test import override_settings
+
+from phases import page_cache
+
+
+@pytest.fixture(scope="session", autouse=True)
+def page_cache_of_this_run(tmp_path_factory):
+    """This test run's own page cache: a folder of its own, or its own key prefix when
+    REDIS_URL is set, so runs side by side, and `make run`, never see each other's pages."""
+    default = settings.CACHES["default"]
+    if default["BACKEND"].endswith("FileBasedCache"):
+        default = default | {"LOCATION": str(tmp_path_factory.mktemp("page-cache"))}
+    else:
+        default = default | {"KEY_PREFIX": f"portal-test-{uuid.uuid4().hex}"}
+    with override_settings(CACHES={"default": default}):
+        yield
+    if "KEY_PREFIX" in default:  # Redis: take this run's keys away, and nobody else's
+        server = redis.Redis.from_url(default["LOCATION"])
+        for key in server.scan_iter(match=f"{default['KEY_PREFIX']}:*"):
+            server.delete(key)
+
+
+@pytest.fixture(autouse=True)
+def empty_page_cache(page_cache_of_this_run):
+    """Each test starts with no page stored. Files are deleted; a shared Redis is never
+    flushed: a new generation leaves every page of this run's earlier tests behind."""
+    if settings.CACHES["default"]["BACKEND"].endswith("FileBasedCache"):
+        cache.clear()
+    else:
+        page_cache.bump()
 
 
 def make_staff(username, group, **fields):

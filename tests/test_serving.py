@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from portal.static_headers import STATIC_FILE_POLICY
+from tests.server_commands import manage
 
 PROJECT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent  # the virtual environment's bin folder
@@ -44,20 +45,6 @@ def server_environment(database_url, **more):
         }
         | more
     )
-
-
-def manage(env, *args):
-    """Run manage.py with this environment; its output, or the test fails showing it."""
-    done = subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=PROJECT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-    return done.stdout
 
 
 def get(url, timeout=10):

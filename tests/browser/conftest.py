@@ -13,6 +13,8 @@ from django.db import connection
 from django.test.testcases import LiveServerThread
 from playwright.sync_api import sync_playwright
 
+from phases import page_cache
+
 CHROMIUM = "/usr/bin/chromium"
 # Screenshots and printed PDFs the browser tests make are kept here for people to look at
 # (git ignores the folder); each test names its files, so a later run replaces them.
@@ -68,6 +70,7 @@ def with_seeded_content(transactional_db, seeded_content):
         "flush", interactive=False, verbosity=0, inhibit_post_migrate=True, reset_sequences=False
     )
     connection.creation.deserialize_db_from_string(seeded_content)
+    page_cache.bump()  # written without signals: no page made from the last test's content stays
 
 
 @pytest.fixture(scope="package")
