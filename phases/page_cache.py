@@ -19,7 +19,6 @@ not in these lists, and a draft never reaches a public view (they show published
 """
 
 import hashlib
-import re
 import time
 
 from django.conf import settings
@@ -29,6 +28,7 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import (
+    cc_delim_re,
     get_conditional_response,
     patch_cache_control,
     set_response_etag,
@@ -65,7 +65,6 @@ FORM_VIEWS = {"phases:check", "embed:check"}
 
 # The only Vary a stored page may have: the key holds the Origin (CORS answers of the API).
 _VARY_KEPT_IN_KEY = {"origin"}
-_COMMA = re.compile(r"\s*,\s*")
 
 
 def bump(**kwargs):
@@ -114,12 +113,13 @@ def may_store(request, response):
     view = request.resolver_match and request.resolver_match.view_name
     if response.status_code != 200 or response.streaming or response.cookies:
         return False
-    vary = {name.lower() for name in _COMMA.split(response.get("Vary", "")) if name}
+    vary = {name.lower() for name in cc_delim_re.split(response.get("Vary", "")) if name}
     if not vary <= _VARY_KEPT_IN_KEY:
         return False
     if view in FORM_VIEWS:
         return not request.META.get("QUERY_STRING")
-    said = {part.split("=")[0] for part in _COMMA.split(response.get("Cache-Control", "").lower())}
+    directives = cc_delim_re.split(response.get("Cache-Control", "").lower())
+    said = {part.split("=")[0] for part in directives}
     return view in PUBLIC_VIEWS and not said & {"no-store", "private"}
 
 
@@ -143,11 +143,11 @@ class PageCacheMiddleware:
             return get_conditional_response(request, etag=response.get("ETag"), response=response)
         response = self.get_response(request)
         if may_store(request, response):
-            view = request.resolver_match.view_name
-            if view in PUBLIC_VIEWS and not response.has_header("Cache-Control"):
-                patch_cache_control(response, public=True, max_age=settings.PAGE_MAX_AGE)
-            if view in PUBLIC_VIEWS and not response.has_header("ETag"):
-                set_response_etag(response)  # once, here: a hit never hashes the page again
+            if request.resolver_match.view_name in PUBLIC_VIEWS:
+                if not response.has_header("Cache-Control"):
+                    patch_cache_control(response, public=True, max_age=settings.PAGE_MAX_AGE)
+                if not response.has_header("ETag"):
+                    set_response_etag(response)  # once, here: a hit never hashes the page again
             # Under the generation read before the page was made: a bump since retires it.
             entry = (current, response.content, tuple(response.items()))
             cache.set(key, entry, STORED_SECONDS)
