@@ -2,6 +2,7 @@
 
 import datetime
 import logging
+import unicodedata
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -11,10 +12,12 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from phases import colours, staff_markdown, wording
 from phases.dates import add_months
+from phases.languages import TranslatedQuerySet
 from phases.origins import OriginProblem, normalised_origins, valid_origins
 from phases.publishing import EditableContent
 
@@ -31,8 +34,14 @@ REVIEWER_NEEDED = (
 MARKDOWN_HELP = (
     "Written in Markdown: a blank line starts a new paragraph, ## starts a heading, "
     "- starts a list item, and [words](/glossary/#blasts) makes a link. "
-    "Keep sentences short: aim for US grade 8 or below."
+    "Keep sentences short: aim for the reading level shown below the form's texts."
 )
+
+
+def sort_key(words: str) -> str:
+    """Words as a reader alphabetises them: case and accents aside (“Órgano” with the o's)."""
+    letters = unicodedata.normalize("NFKD", words.casefold())
+    return "".join(letter for letter in letters if not unicodedata.combining(letter))
 
 
 def validate_markdown(text):
@@ -94,7 +103,7 @@ class RenderedMarkdown(models.Model):
         return preview
 
 
-class PhaseQuerySet(models.QuerySet):
+class PhaseQuerySet(TranslatedQuerySet):
     def awaiting_review(self):
         return self.filter(last_reviewed__isnull=True)
 
@@ -110,6 +119,8 @@ class PhaseQuerySet(models.QuerySet):
 class Phase(RenderedMarkdown, EditableContent):
     DRAFT_FIELDS = ("name", "summary", "body", "questions", "references")
     MARKDOWN_FIELDS = ("body", "questions", "references")
+    TRANSLATION_KEY = "slug"
+    SAME_IN_EVERY_LANGUAGE = ("slug", "order", "icd10_code")
 
     class Slug(models.TextChoices):
         UNTREATED = "untreated", "Untreated"
@@ -119,17 +130,16 @@ class Phase(RenderedMarkdown, EditableContent):
         RELAPSED = "relapsed", "Relapsed"
 
     class Icd10Code(models.TextChoices):
-        NOT_IN_REMISSION = "C91.00", "C91.00: ALL that has not achieved remission"
-        IN_REMISSION = "C91.01", "C91.01: ALL in remission"
-        IN_RELAPSE = "C91.02", "C91.02: ALL in relapse"
+        NOT_IN_REMISSION = "C91.00", _("C91.00: ALL that has not achieved remission")
+        IN_REMISSION = "C91.01", _("C91.01: ALL in remission")
+        IN_RELAPSE = "C91.02", _("C91.02: ALL in relapse")
 
     slug = models.SlugField(
         choices=Slug,
-        unique=True,
-        help_text="The fixed web address of this phase. It cannot be changed.",
+        help_text="The fixed web address of this phase, the same in every language. It cannot "
+        "be changed.",
     )
     order = models.PositiveSmallIntegerField(
-        unique=True,
         help_text="Where this phase stands in lists: 1 comes first.",
     )
     name = models.CharField(max_length=80, help_text="The phase's name as patients see it.")
@@ -194,6 +204,16 @@ class Phase(RenderedMarkdown, EditableContent):
             ("review_phase", "Can mark phases as clinically reviewed"),
         ]
         constraints = [
+            models.UniqueConstraint(
+                fields=["language", "slug"],
+                name="one_phase_per_slug_and_language",
+                violation_error_message="This phase already has a text in this language.",
+            ),
+            models.UniqueConstraint(
+                fields=["language", "order"],
+                name="one_phase_per_place_and_language",
+                violation_error_message="Another phase already has this place in the list.",
+            ),
             models.CheckConstraint(
                 condition=models.Q(last_reviewed__isnull=True, next_review_due__isnull=True)
                 | models.Q(next_review_due__gte=models.F("last_reviewed")),
@@ -242,12 +262,10 @@ class Phase(RenderedMarkdown, EditableContent):
 
 
 class Disclaimer(RenderedMarkdown, EditableContent):
-    """The medical disclaimer shown on every page. There is exactly one."""
+    """The medical disclaimer shown on every page: one in each language."""
 
     DRAFT_FIELDS = ("text",)
     MARKDOWN_FIELDS = ("text",)
-
-    SINGLETON_PK = 1
 
     text = models.TextField(
         validators=[validate_markdown],
@@ -257,23 +275,27 @@ class Disclaimer(RenderedMarkdown, EditableContent):
     text_html = rendered_html()
     history = HistoricalRecords()
 
+    objects = TranslatedQuerySet.as_manager()
+
     class Meta:
         verbose_name = verbose_name_plural = "medical disclaimer"
         permissions = [("publish_disclaimer", "Can publish disclaimer changes")]
         constraints = [
-            models.CheckConstraint(condition=models.Q(pk=1), name="only_one_disclaimer"),
+            models.UniqueConstraint(
+                fields=["language"],
+                name="one_disclaimer_per_language",
+                violation_error_message="There is already a disclaimer in this language.",
+            ),
         ]
 
     def __str__(self):
         return "Medical disclaimer"
 
-    def save(self, *args, **kwargs):
-        self.pk = self.SINGLETON_PK
-        super().save(*args, **kwargs)
-
     @classmethod
-    def current(cls):
-        return cls.objects.filter(pk=cls.SINGLETON_PK).first()
+    def current(cls, language=None):
+        """The disclaimer a reader of `language` (the active language by default) sees: the
+        English one, marked is_fallback, while that language has none. None if none at all."""
+        return next(iter(cls.objects.in_language(language)), None)
 
     @property
     def html(self):
@@ -286,19 +308,30 @@ class SharedSection(RenderedMarkdown, EditableContent):
 
     DRAFT_FIELDS = ("title", "text")
     MARKDOWN_FIELDS = ("text",)
+    TRANSLATION_KEY = "key"
+    SAME_IN_EVERY_LANGUAGE = ("key",)
 
     class Key(models.TextChoices):
         URGENT_HELP = "urgent-help", "When to get help right away"
         SUPPORT = "support", "Where to get support"
 
-    key = models.SlugField(choices=Key, unique=True, editable=False)
+    key = models.SlugField(choices=Key, editable=False)
     title = models.CharField(max_length=80, help_text="The section's heading on the page.")
     text = models.TextField(validators=[validate_markdown], help_text=MARKDOWN_HELP)
     text_html = rendered_html()
     history = HistoricalRecords()
 
+    objects = TranslatedQuerySet.as_manager()
+
     class Meta:
         ordering = ["key"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["language", "key"],
+                name="one_section_per_key_and_language",
+                violation_error_message="This section already has a text in this language.",
+            ),
+        ]
         verbose_name = "section on every phase page"
         verbose_name_plural = "sections on every phase page"
         permissions = [("publish_sharedsection", "Can publish changes to shared sections")]
@@ -311,25 +344,31 @@ class SharedSection(RenderedMarkdown, EditableContent):
         return self.text_html
 
     @classmethod
-    def by_key(cls):
-        return {section.key: section for section in cls.objects.all()}
+    def by_key(cls, language=None):
+        return {section.key: section for section in cls.objects.in_language(language)}
 
 
-class GlossaryTermQuerySet(models.QuerySet):
+class GlossaryTermQuerySet(TranslatedQuerySet):
     def published(self):
         return self.filter(is_published=True)
+
+    def in_language(self, language=None):
+        """In alphabetical order of the words shown, accents aside (á sorts with a)."""
+        return sorted(super().in_language(language), key=lambda term: sort_key(term.term))
 
 
 class GlossaryTerm(EditableContent):
     DRAFT_FIELDS = ("term", "slug", "definition")
+    TRANSLATION_KEY = "slug"
+    SAME_IN_EVERY_LANGUAGE = ("slug",)
 
-    term = models.CharField(max_length=80, unique=True, help_text="The word or phrase.")
+    term = models.CharField(max_length=80, help_text="The word or phrase.")
     slug = models.SlugField(
         "anchor",
         max_length=80,
-        unique=True,
-        help_text="Links to this term end in #anchor, for example /glossary/#blasts. "
-        "Changing it breaks links that already use it.",
+        help_text="Links to this term end in #anchor, for example /glossary/#blasts. The same "
+        "in every language: a translation takes the anchor of the English term. Changing it "
+        "breaks links that already use it.",
     )
     definition = models.TextField(
         validators=[MaxLengthValidator(MAX_DEFINITION_LENGTH)],
@@ -348,6 +387,19 @@ class GlossaryTerm(EditableContent):
     class Meta:
         ordering = [Lower("term")]
         permissions = [("publish_glossaryterm", "Can publish glossary changes")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["language", "slug"],
+                name="one_term_per_anchor_and_language",
+                violation_error_message="Another term in this language already has this anchor.",
+            ),
+            models.UniqueConstraint(
+                "language",
+                Lower("term"),
+                name="one_term_per_word_and_language",
+                violation_error_message="This term is already in the glossary in this language.",
+            ),
+        ]
 
     def __str__(self):
         return self.term
@@ -355,20 +407,14 @@ class GlossaryTerm(EditableContent):
     def get_absolute_url(self):
         return f"{reverse('phases:glossary')}#{self.slug}"
 
-    @property
-    def has_published_version(self):
-        return self.is_published
-
-    def publish(self, **kwargs):
-        self.is_published = True  # a new term appears on the glossary from its first publish
-        super().publish(**kwargs)
-
 
 class Explanation(RenderedMarkdown, EditableContent):
     """One text of the lab-values checker: a phase result, a finding, or a can't-tell text."""
 
     DRAFT_FIELDS = ("text",)
     MARKDOWN_FIELDS = ("text",)
+    TRANSLATION_KEY = "key"
+    SAME_IN_EVERY_LANGUAGE = ("key", "kind")
 
     class Kind(models.TextChoices):
         PHASE = "phase", "Phase result"
@@ -378,7 +424,6 @@ class Explanation(RenderedMarkdown, EditableContent):
 
     key = models.SlugField(
         max_length=60,
-        unique=True,
         help_text="Which text this is. The checker looks it up by this name.",
     )
     kind = models.CharField(max_length=12, choices=Kind)
@@ -392,10 +437,19 @@ class Explanation(RenderedMarkdown, EditableContent):
     text_html = rendered_html()
     history = HistoricalRecords()
 
+    objects = TranslatedQuerySet.as_manager()
+
     class Meta:
         ordering = ["kind", "key"]
         verbose_name = "checker explanation"
         permissions = [("publish_explanation", "Can publish checker explanation changes")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["language", "key"],
+                name="one_explanation_per_key_and_language",
+                violation_error_message="This text already exists in this language.",
+            ),
+        ]
 
     def __str__(self):
         return wording.WHEN_SHOWN.get(self.key, self.key)

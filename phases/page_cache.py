@@ -8,7 +8,8 @@ entry made before is served: each request reads the generation together with its
 and an entry of another generation is made again and written over. Every process reads the
 generation from the shared cache on each request, so a bump in one gunicorn worker, or on one
 server when they share Redis, holds in all the others on their next request. Keys hold the
-whole address (a language prefix, /es/..., with it) and today's date, so what a page shows by
+whole address (a language prefix, /es/..., with it), the language Accept-Language asks for
+(the API answers in it when no ?lang= is given) and today's date, so what a page shows by
 the day (the date a page is printed) changes at midnight.
 
 Only the views in PUBLIC_VIEWS and FORM_VIEWS are stored, and only a 200 answer to GET or HEAD
@@ -33,6 +34,8 @@ from django.utils.cache import (
     patch_cache_control,
     set_response_etag,
 )
+
+from phases.languages import from_accept_language
 
 GENERATION_KEY = "page:generation"
 # An entry outlives its day by nothing: tomorrow's keys are new anyway.
@@ -63,8 +66,9 @@ PUBLIC_VIEWS = {
 # no-store, as for its results (Back to the checker reloads it; see static/checker.js).
 FORM_VIEWS = {"phases:check", "embed:check"}
 
-# The only Vary a stored page may have: the key holds the Origin (CORS answers of the API).
-_VARY_KEPT_IN_KEY = {"origin"}
+# The only Vary a stored page may have: the key holds the Origin (CORS answers of the API) and
+# the language Accept-Language chooses (the API's, when no ?lang= is given).
+_VARY_KEPT_IN_KEY = {"origin", "accept-language"}
 
 
 def bump(**kwargs):
@@ -104,8 +108,9 @@ def page_key(request):
     if len(address) > MAX_ADDRESS_LENGTH:
         return None
     origin = request.META.get("HTTP_ORIGIN", "")[:MAX_ADDRESS_LENGTH]
+    asked = from_accept_language(request.META.get("HTTP_ACCEPT_LANGUAGE", "")) or ""
     day = timezone.localdate().isoformat()
-    parts = f"{day}:{request.method}:{origin}:{address}"
+    parts = f"{day}:{request.method}:{origin}:{asked}:{address}"
     return "page:" + hashlib.sha256(parts.encode()).hexdigest()
 
 

@@ -10,11 +10,21 @@ these methods; the admin only presents them.
 
 import copy
 
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from phases.languages import DEFAULT, english_name, validate_language
 from phases.word_diff import same_text, word_diff_html
+
+# How a text in another language stands against its item's English text.
+UP_TO_DATE = "up-to-date"
+OUT_OF_DATE = "out-of-date"  # the English text was published after it
+NOT_PUBLISHED = "not-published"  # started, not yet published: patients read the English
+MISSING = "missing"  # no text in that language at all: patients read the English
+NO_ENGLISH = "no-english"  # a text with no English row to translate from
 
 DRAFT_SAVED = "Draft saved"
 PUBLISHED = "Published"
@@ -23,8 +33,32 @@ REVERTED_AS_DRAFT = "Reverted as a draft"
 
 
 class EditableContent(models.Model):
+    """Patient content in one language. Each language's row has its own draft, versions,
+    history and review; rows of one item share TRANSLATION_KEY (see phases.languages)."""
+
     # The fields an edit may change; a draft holds exactly these.
     DRAFT_FIELDS: tuple[str, ...] = ()
+    # The field that is the same in every language's row of one item ("" if one row per language).
+    TRANSLATION_KEY = ""
+    # Fields a translation takes from the English row when it is started (a phase's order...).
+    SAME_IN_EVERY_LANGUAGE: tuple[str, ...] = ()
+
+    language = models.CharField(
+        max_length=8,
+        default=DEFAULT,
+        help_text="The language patients read this text in. It cannot be changed later.",
+    )
+    is_published = models.BooleanField(
+        default=True,
+        editable=False,
+        help_text="Patients see this text once it has been published.",
+    )
+    published_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When the text patients read was last published.",
+    )
 
     draft = models.JSONField(
         null=True,
@@ -37,15 +71,23 @@ class EditableContent(models.Model):
     class Meta:
         abstract = True
 
+    def clean_fields(self, exclude=None):
+        super().clean_fields(exclude=exclude)
+        if "language" not in (exclude or ()):
+            try:
+                validate_language(self.language)
+            except ValidationError as problem:
+                raise ValidationError({"language": problem.messages}) from None
+
     @property
     def has_draft(self):
         return bool(self.draft)
 
     @property
     def has_published_version(self):
-        """Whether patients see a published version of this item (a new glossary term: not
-        until it is first published)."""
-        return True
+        """Whether patients see a published version of this item (a new glossary term or a new
+        translation: not until it is first published)."""
+        return self.is_published
 
     @classmethod
     def drafts_waiting(cls):
@@ -84,6 +126,8 @@ class EditableContent(models.Model):
     def publish(self, *, by, reason: str = PUBLISHED) -> None:
         """Make the values the fields hold now what patients see; a waiting draft is dropped."""
         self.draft = None
+        self.is_published = True
+        self.published_at = timezone.now()
         self.save_version(by=by, reason=reason)
 
     def revert_to(self, record, *, by, publish: bool) -> None:
@@ -99,6 +143,51 @@ class EditableContent(models.Model):
             self.publish(by=by, reason=REVERTED_AND_PUBLISHED)
         else:
             self.save_draft(by=by, reason=REVERTED_AS_DRAFT)
+
+    # Translations: one row per language of each item (see phases.languages).
+
+    def translation(self, language: str):
+        """This item's row in `language` (matched by TRANSLATION_KEY), or None."""
+        key = self.TRANSLATION_KEY
+        same_item = {key: getattr(self, key)} if key else {}
+        return type(self)._default_manager.filter(language=language, **same_item).first()
+
+    def translation_state(self) -> str:
+        """How this text (in a language other than English) stands against its English text."""
+        if self.translation(DEFAULT) is None:
+            return NO_ENGLISH
+        if not self.is_published:
+            return NOT_PUBLISHED
+        rows = type(self)._default_manager.filter(pk=self.pk)
+        if rows.translation_out_of_date(self.language).exists():
+            return OUT_OF_DATE
+        return UP_TO_DATE
+
+    def english_changes(self, english) -> list[tuple[str, SafeString]] | None:
+        """What the English text patients read changed since this translation was last
+        published: the English version current then against `english` now, word by word. None
+        when the English history does not reach back that far."""
+        if self.published_at is None:
+            return None
+        then = (
+            english.history.filter(history_date__lte=self.published_at)
+            .order_by("-history_date", "-history_id")
+            .first()
+        )
+        return None if then is None else english.text_changes(then, english)
+
+    def start_translation(self, language: str, *, by):
+        """A new row for this (English) item in `language`, holding the English texts as a
+        draft to translate and the fields that are the same in every language. It stays
+        unpublished, so patients keep reading the English text until it is published."""
+        fields = dict.fromkeys([*self.SAME_IN_EVERY_LANGUAGE, *self.DRAFT_FIELDS])
+        row = type(self)(
+            language=language,
+            is_published=False,
+            **{name: getattr(self, name) for name in fields},
+        )
+        row.save_draft(by=by, reason=f"{english_name(language)} text started from the English text")
+        return row
 
     # Comparing versions, for the history, reverts and edit conflicts. `before` and `after` are
     # instances or history records; the HTML escapes every text.

@@ -1,8 +1,9 @@
-from django.db.models import Subquery, TextField
+from django.db.models import Case, Subquery, TextField, When
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
@@ -11,16 +12,17 @@ from django.views.decorators.http import require_http_methods
 from phases.checker_report import build_report
 from phases.classifier import classify
 from phases.forms import LabReportForm
+from phases.languages import DEFAULT
 from phases.models import Disclaimer, GlossaryTerm, Phase, SharedSection
 from phases.templatetags.pages import page_url_for
 
 
 def home(request):
-    return render(request, "phases/home.html", {"phases": Phase.objects.all()})
+    return render(request, "phases/home.html", {"phases": Phase.objects.in_language()})
 
 
 def phase_detail(request, slug):
-    phases = list(Phase.objects.all())  # the page and its links to the others: one query
+    phases = Phase.objects.in_language()  # the page and its links to the others: one query
     phase = next((phase for phase in phases if phase.slug == slug), None)
     if phase is None:
         raise Http404("No such phase.")
@@ -33,7 +35,7 @@ def phase_page_context(phase, *, sections=None, phases=None):
     """What a phase page shows besides the phase: the other phases (not a sequence: any phase
     may follow another, or never come), and the sections every phase page shares. `sections`
     (by key) lets a preview put a draft in place; a section that does not exist is left out."""
-    phases = Phase.objects.only("slug", "name", "order") if phases is None else phases
+    phases = Phase.objects.in_language() if phases is None else phases
     others = [other for other in phases if other != phase]
     sections = SharedSection.by_key() if sections is None else sections
     return {
@@ -44,21 +46,30 @@ def phase_page_context(phase, *, sections=None, phases=None):
     }
 
 
-def sections_and_disclaimer():
+def sections_and_disclaimer(language=None):
     """The sections every phase page shares (by key) and the disclaimer every page shows, in
     one query: each section brings the disclaimer's HTML along. So an embedded phase page, which
-    also looks up its partner, makes three queries, not four."""
-    html = Disclaimer.objects.filter(pk=Disclaimer.SINGLETON_PK).values("text_html")
-    # Read as plain text: with no disclaimer the field's own converter would make None "None".
-    html = Subquery(html, output_field=TextField())
-    sections = list(SharedSection.objects.annotate(disclaimer_html=html))
+    also looks up its partner, makes three queries, not four. In the reader's language, with
+    English standing in for what is not translated (`is_fallback`)."""
+    language = language or get_language()
+    disclaimer = Disclaimer.objects.filter(is_published=True, language__in={language, DEFAULT})
+    # This language's disclaimer first, the English one while it has none.
+    disclaimer = disclaimer.order_by(Case(When(language=language, then=0), default=1))
+    sections = SharedSection.objects.annotate(
+        # Read as plain text: with no disclaimer the field's own converter would make None "None".
+        disclaimer_html=Subquery(disclaimer.values("text_html")[:1], output_field=TextField()),
+        disclaimer_language=Subquery(disclaimer.values("language")[:1]),
+    ).in_language(language)
     if not sections:  # none to bring it along (they are seeded and never deleted)
-        return {}, Disclaimer.current()
-    html = sections[0].disclaimer_html
+        return {}, Disclaimer.current(language)
+    first = sections[0]
     disclaimer = None
-    if html is not None:
+    if first.disclaimer_html is not None:
         # Only the HTML, all a page shows of it; sanitised when saved, as every text_html is.
-        disclaimer = Disclaimer(pk=Disclaimer.SINGLETON_PK, text_html=mark_safe(html))
+        disclaimer = Disclaimer(
+            language=first.disclaimer_language, text_html=mark_safe(first.disclaimer_html)
+        )
+        disclaimer.is_fallback = disclaimer.language != language
     return {section.key: section for section in sections}, disclaimer
 
 
@@ -68,7 +79,7 @@ def favicon(request):
 
 
 def glossary(request):
-    terms = GlossaryTerm.objects.published()
+    terms = GlossaryTerm.objects.in_language()
     return render(request, "phases/glossary.html", {"terms": terms})
 
 

@@ -1,3 +1,4 @@
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
@@ -9,9 +10,13 @@ admin.site.site_title = "ALL Phase Portal admin"
 admin.site.index_title = "Patient content"
 
 urlpatterns = [
-    path("", include("phases.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
-    path("embed/", include("phases.embed_urls")),
     path("favicon.ico", views.favicon),
 ]
+# English at the site's own addresses, every other language under its code: /es/phases/...
+urlpatterns += i18n_patterns(
+    path("", include("phases.urls")),
+    path("embed/", include("phases.embed_urls")),
+    prefix_default_language=False,
+)

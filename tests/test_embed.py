@@ -70,7 +70,7 @@ def test_links_stay_inside_the_embed(client, partner):
 
 def test_an_embedded_phase_page_shows_what_the_portal_shows(client, partner):
     urgent, support = shared_sections()
-    Phase.objects.filter(slug="remission").update(
+    Phase.objects.filter(language="en", slug="remission").update(
         last_reviewed=None, next_review_due=None, reviewer=""
     )
 
@@ -85,7 +85,7 @@ def test_an_embedded_phase_page_shows_what_the_portal_shows(client, partner):
 
 
 def test_an_embedded_reviewed_page_names_its_reviewer(client, partner, approver):
-    Phase.objects.get(slug="relapsed").mark_reviewed(
+    Phase.objects.get(language="en", slug="relapsed").mark_reviewed(
         reviewer="Dr A. Example, paediatric haematologist",
         by=approver,
         today=datetime.date(2026, 12, 3),

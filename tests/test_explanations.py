@@ -17,11 +17,11 @@ REMISSION_VALUES |= dict(blood_blasts="no", cbc="normal", mrd="negative", sympto
 
 
 def change_url(key):
-    return f"/admin/phases/explanation/{Explanation.objects.get(key=key).pk}/change/"
+    return f"/admin/phases/explanation/{Explanation.objects.get(language='en', key=key).pk}/change/"
 
 
 def post_text(client, key, text, **buttons):
-    version = Explanation.objects.get(key=key).version
+    version = Explanation.objects.get(language="en", key=key).version
     return client.post(change_url(key), {"text": text, "edit_version": version, **buttons})
 
 
@@ -34,7 +34,7 @@ def test_every_finding_phase_and_cant_tell_text_is_seeded_and_valid():
 
 
 def test_seeded_explanations_read_at_us_grade_eight_or_below():
-    for explanation in Explanation.objects.all():
+    for explanation in Explanation.objects.filter(language="en"):
         plain = re.sub(r"\{\w+\}", "5", markdown_to_text(explanation.text))
         assert textstat.flesch_kincaid_grade(plain) <= 8, explanation.key
 
@@ -73,7 +73,7 @@ def test_approver_changes_an_explanation_and_the_checker_uses_it(approver_client
 def test_admin_refuses_a_broken_explanation_and_keeps_the_editors_text(
     editor_client, text, message
 ):
-    before = Explanation.objects.get(key="remission").text
+    before = Explanation.objects.get(language="en", key="remission").text
 
     response = post_text(editor_client, "remission", text)
 
@@ -83,7 +83,7 @@ def test_admin_refuses_a_broken_explanation_and_keeps_the_editors_text(
         "must start a placeholder" in message
     )
     assert text in response.text
-    assert Explanation.objects.get(key="remission").text == before
+    assert Explanation.objects.get(language="en", key="remission").text == before
 
 
 def test_a_text_may_show_a_curly_bracket_by_doubling_it():
@@ -99,8 +99,10 @@ def test_a_text_may_show_a_curly_bracket_by_doubling_it():
 
 def test_a_broken_text_in_the_database_still_gives_the_patient_a_result(client, caplog):
     # Stored behind the validators' back (a database edit): the HTML itself is broken.
-    Explanation.objects.filter(key="remission").update(text_html="Blasts {marrow_blasts_percent")
-    Explanation.objects.filter(key="blood_blasts_unknown").update(text_html="{nope}")
+    Explanation.objects.filter(language="en", key="remission").update(
+        text_html="Blasts {marrow_blasts_percent"
+    )
+    Explanation.objects.filter(language="en", key="blood_blasts_unknown").update(text_html="{nope}")
     caplog.set_level(logging.WARNING)
 
     response = client.post("/check/", REMISSION_VALUES | {"blood_blasts": "unknown"})
@@ -114,7 +116,7 @@ def test_a_broken_text_in_the_database_still_gives_the_patient_a_result(client, 
 
 
 def test_explanations_cannot_be_added_or_deleted(admin_client):
-    explanation = Explanation.objects.first()
+    explanation = Explanation.objects.filter(language="en").first()
 
     assert admin_client.get("/admin/phases/explanation/add/").status_code == 403
     assert (

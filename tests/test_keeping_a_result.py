@@ -32,7 +32,7 @@ def today():
 
 
 def disclaimer_sentence():
-    return Disclaimer.objects.get().text.split(".")[0]
+    return Disclaimer.objects.get(language="en").text.split(".")[0]
 
 
 def test_a_result_is_dated_and_offers_a_handout_that_works_without_javascript(client):

@@ -48,14 +48,20 @@ def test_phases_models_is_only_imported_for_what_makemigrations_wrote():
 
 
 def seeded_content():
+    phases = Phase.objects.order_by("language", "slug").values()
     return {
-        "phases": list(Phase.objects.order_by("slug").values()),
-        "disclaimer": list(Disclaimer.objects.values("text", "draft")),
+        # The same texts; only the moment they were published is new.
+        "phases": [{**phase, "published_at": None} for phase in phases],
+        "disclaimer": list(Disclaimer.objects.order_by("language").values("text", "draft")),
         "glossary": list(
-            GlossaryTerm.objects.order_by("slug").values("slug", "term", "definition")
+            GlossaryTerm.objects.order_by("language", "slug").values("slug", "term", "definition")
         ),
-        "explanations": list(Explanation.objects.order_by("key").values("key", "kind", "text")),
-        "sections": list(SharedSection.objects.order_by("key").values("key", "title", "text")),
+        "explanations": list(
+            Explanation.objects.order_by("language", "key").values("key", "kind", "text")
+        ),
+        "sections": list(
+            SharedSection.objects.order_by("language", "key").values("key", "title", "text")
+        ),
     }
 
 
@@ -71,31 +77,38 @@ def test_reversing_every_migration_and_applying_again_gives_the_same_texts():
 
 @pytest.mark.django_db
 def test_every_checker_text_is_seeded_with_the_built_in_wording():
-    stored = dict(Explanation.objects.values_list("key", "text"))
+    english = Explanation.objects.filter(language="en")
+    stored = dict(english.values_list("key", "text"))
 
     assert stored == wording.BUILT_IN
-    kinds = dict(Explanation.objects.values_list("key", "kind"))
+    kinds = dict(english.values_list("key", "kind"))
     assert kinds[classifier.GET_HELP_NOW] == "urgent"
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_version_2_wording_never_overwrites_an_editors_text():
     executor = MigrationExecutor(connection)
-    executor.migrate([("phases", "0011_phase_sources_review_status_shared_sections")])
+    before_v2 = ("phases", "0011_phase_sources_review_status_shared_sections")
+    executor.migrate([before_v2])
+    # The model as it was then: the live one has columns added later.
+    then = executor.loader.project_state([before_v2]).apps.get_model("phases", "Explanation")
     edited = "Our own words about remission."
-    Explanation.objects.filter(key="remission").update(text=edited)
-    Explanation.objects.filter(key="untreated").update(text="Our own words, with a draft.")
-    Explanation.objects.filter(key="untreated").update(draft={"text": "A draft of ours."})
+    then.objects.filter(key="remission").update(text=edited)
+    then.objects.filter(key="untreated").update(text="Our own words, with a draft.")
+    then.objects.filter(key="untreated").update(draft={"text": "A draft of ours."})
 
     call_command("migrate", verbosity=0)
 
-    remission = Explanation.objects.get(key="remission")
+    remission = Explanation.objects.get(language="en", key="remission")
     assert remission.text == edited
     assert remission.draft == {"text": wording.BUILT_IN["remission"]}  # waits for an editor
-    untreated = Explanation.objects.get(key="untreated")
+    untreated = Explanation.objects.get(language="en", key="untreated")
     assert untreated.text == "Our own words, with a draft."
     assert untreated.draft == {"text": "A draft of ours."}
-    assert Explanation.objects.get(key="refractory").text == wording.BUILT_IN["refractory"]
+    assert (
+        Explanation.objects.get(language="en", key="refractory").text
+        == wording.BUILT_IN["refractory"]
+    )
     assert remission.history.filter(history_change_reason__contains="version 2").exists()
 
 

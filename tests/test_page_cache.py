@@ -28,7 +28,7 @@ REVIEWER = "Dr A. Example, paediatric haematologist"
 
 
 def remission():
-    return Phase.objects.get(slug="remission")
+    return Phase.objects.get(language="en", slug="remission")
 
 
 def served_from_cache(client, address, **headers):
@@ -170,7 +170,7 @@ def test_a_switched_off_partners_embed_and_api_access_go_at_once(admin_client, c
 
 
 def test_a_deleted_glossary_term_goes_at_once(approver_client, client):
-    term = GlossaryTerm.objects.get(slug="blasts")
+    term = GlossaryTerm.objects.get(language="en", slug="blasts")
     cached(client, "/glossary/", "/api/v1/glossary", "/embed/demo/glossary/")
 
     approver_client.post(f"/admin/phases/glossaryterm/{term.pk}/delete/", {"post": "yes"})
@@ -403,3 +403,66 @@ def test_cached_pages_keep_their_security_headers(client):
     assert served_from_cache(client, "/embed/demo/")["Content-Security-Policy"]
     client.get("/")
     assert served_from_cache(client, "/")["X-Frame-Options"] == "DENY"
+
+
+# Languages: one entry per address and per language asked for, each renewed on any publish
+
+ES_PAGE = "/es/phases/remission/"
+
+
+def spanish_remission():
+    return Phase.objects.get(language="es", slug="remission")
+
+
+def test_each_language_of_a_page_is_stored_apart(client):
+    cached(client, PAGE, ES_PAGE, "/", "/es/")
+
+    english, spanish = served_from_cache(client, PAGE), served_from_cache(client, ES_PAGE)
+
+    assert '<html lang="en"' in english.text
+    assert '<html lang="es"' in spanish.text
+    assert spanish_remission().summary in spanish.text
+    assert spanish_remission().summary not in english.text
+    assert served_from_cache(client, "/es/").text != served_from_cache(client, "/").text
+
+
+def test_publishing_the_spanish_shows_on_the_spanish_page_at_once_and_leaves_the_english(
+    approver_client, client
+):
+    cached(client, PAGE, ES_PAGE)
+    english_before = client.get(PAGE).text
+    url = f"/admin/phases/phase/{spanish_remission().pk}/change/"
+
+    publish(approver_client, spanish_remission(), url, summary="Un resumen publicado ahora.")
+
+    assert "Un resumen publicado ahora." in made_again(client, ES_PAGE).text
+    english = made_again(client, PAGE).text
+    assert "Un resumen publicado ahora." not in english
+    assert remission().summary in english
+    assert english == english_before  # the same English page, made again
+
+
+def test_publishing_the_english_shows_on_the_english_page_and_not_in_the_spanish(
+    approver_client, client
+):
+    cached(client, PAGE, ES_PAGE)
+
+    publish_remission(approver_client, summary="A summary published just now.")
+
+    assert "A summary published just now." in made_again(client, PAGE).text
+    spanish = made_again(client, ES_PAGE).text
+    assert "A summary published just now." not in spanish
+    assert spanish_remission().summary in spanish
+
+
+def test_the_api_keeps_each_language_accept_language_asks_for_apart(client):
+    english = client.get(API, HTTP_ACCEPT_LANGUAGE="en")
+    spanish = client.get(API, HTTP_ACCEPT_LANGUAGE="es-MX,es;q=0.9")
+
+    again_es = served_from_cache(client, API, HTTP_ACCEPT_LANGUAGE="es-MX,es;q=0.9")
+    again_en = served_from_cache(client, API, HTTP_ACCEPT_LANGUAGE="en")
+
+    assert spanish.json()["name"] == again_es.json()["name"] == spanish_remission().name
+    assert english.json()["name"] == again_en.json()["name"] == remission().name
+    assert again_es["Content-Language"] == "es"
+    assert again_en["Content-Language"] == "en"

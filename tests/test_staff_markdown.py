@@ -102,7 +102,7 @@ def test_an_approver_cannot_publish_a_disclaimer_that_breaks_pages(
 
 @pytest.mark.django_db
 def test_an_editors_draft_that_would_break_the_checker_is_refused(editor_client, client):
-    explanation = Explanation.objects.get(key="remission")
+    explanation = Explanation.objects.get(language="en", key="remission")
 
     response = editor_client.post(
         f"/admin/phases/explanation/{explanation.pk}/change/",
@@ -111,7 +111,7 @@ def test_an_editors_draft_that_would_break_the_checker_is_refused(editor_client,
 
     assert response.status_code == 200
     assert "levels inside each other" in response.text
-    assert Explanation.objects.get(key="remission").draft is None
+    assert Explanation.objects.get(language="en", key="remission").draft is None
     assert (
         editor_client.get(f"/admin/phases/explanation/{explanation.pk}/change/").status_code == 200
     )
@@ -119,7 +119,7 @@ def test_an_editors_draft_that_would_break_the_checker_is_refused(editor_client,
 
 @pytest.mark.django_db
 def test_a_broken_text_stored_behind_the_validators_back_keeps_the_last_good_html(client, caplog):
-    phase = Phase.objects.get(slug="remission")
+    phase = Phase.objects.get(language="en", slug="remission")
     good = phase.body_html
 
     phase.body = "- " * 5000 + "x"  # as a direct database edit would, without validation

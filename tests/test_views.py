@@ -14,7 +14,7 @@ TODAY = datetime.date(2027, 1, 31)
 
 def save_phase(slug, **fields):
     """Change a phase as the admin does (its HTML is rendered when it is saved)."""
-    phase = Phase.objects.get(slug=slug)
+    phase = Phase.objects.get(language="en", slug=slug)
     for field, value in fields.items():
         setattr(phase, field, value)
     phase.save()
@@ -24,6 +24,7 @@ def shared_sections():
     """The two sections every phase page shows, published (the seed migration creates them;
     made here too, so the tests hold either way)."""
     urgent, _ = SharedSection.objects.update_or_create(
+        language="en",
         key="urgent-help",
         defaults={
             "title": "When to get help right away",
@@ -32,6 +33,7 @@ def shared_sections():
         },
     )
     support, _ = SharedSection.objects.update_or_create(
+        language="en",
         key="support",
         defaults={
             "title": "Where to get support",
@@ -54,10 +56,13 @@ def test_every_public_page_answers_with_the_disclaimer(client, url):
 def test_home_lists_the_five_phases_in_order_with_links(client):
     response = client.get("/")
 
-    positions = [response.text.index(phase.get_absolute_url()) for phase in Phase.objects.all()]
+    positions = [
+        response.text.index(phase.get_absolute_url())
+        for phase in Phase.objects.filter(language="en")
+    ]
     assert len(positions) == 5
     assert positions == sorted(positions)
-    for phase in Phase.objects.all():
+    for phase in Phase.objects.filter(language="en"):
         assert phase.summary in response.text
 
 
@@ -68,7 +73,7 @@ def test_home_explains_why_all_has_phases_not_stages(client):
 
 
 def test_phase_page_shows_explanation_questions_and_code(client):
-    phase = Phase.objects.get(slug="relapsed")
+    phase = Phase.objects.get(language="en", slug="relapsed")
 
     response = client.get(phase.get_absolute_url())
 
@@ -87,7 +92,7 @@ def not_reviewed(phase):
 
 
 def test_a_page_no_clinician_reviewed_says_it_awaits_review_and_shows_no_date(client):
-    phase = not_reviewed(Phase.objects.get(slug="refractory"))
+    phase = not_reviewed(Phase.objects.get(language="en", slug="refractory"))
 
     page = client.get(phase.get_absolute_url()).text
 
@@ -98,7 +103,7 @@ def test_a_page_no_clinician_reviewed_says_it_awaits_review_and_shows_no_date(cl
 
 
 def test_a_page_marked_reviewed_names_the_reviewer_in_full_and_the_dates(client, approver):
-    phase = not_reviewed(Phase.objects.get(slug="refractory"))
+    phase = not_reviewed(Phase.objects.get(language="en", slug="refractory"))
     today = datetime.date(2026, 12, 3)
 
     phase.mark_reviewed(
@@ -116,7 +121,7 @@ def test_a_page_marked_reviewed_names_the_reviewer_in_full_and_the_dates(client,
 
 def test_marking_a_page_reviewed_records_who_when_and_why_and_keeps_its_draft(approver, settings):
     settings.REVIEW_INTERVAL_MONTHS = 6
-    phase = Phase.objects.get(slug="remission")
+    phase = Phase.objects.get(language="en", slug="remission")
     Phase.objects.filter(pk=phase.pk).update(draft={"summary": "A draft."})
     version = Phase.objects.get(pk=phase.pk).version
 
@@ -133,7 +138,7 @@ def test_marking_a_page_reviewed_records_who_when_and_why_and_keeps_its_draft(ap
 
 
 def test_phase_pages_do_not_present_the_phases_as_steps_in_order(client):
-    phases = list(Phase.objects.all())
+    phases = list(Phase.objects.filter(language="en"))
 
     for phase in phases:
         page = client.get(phase.get_absolute_url()).text
@@ -153,7 +158,7 @@ def test_phase_pages_do_not_present_the_phases_as_steps_in_order(client):
 def test_every_phase_page_shows_urgent_help_first_and_support_after_the_questions(client):
     urgent, support = shared_sections()
 
-    for phase in Phase.objects.all():
+    for phase in Phase.objects.filter(language="en"):
         page = client.get(phase.get_absolute_url()).text
         assert '<section class="urgent-help" aria-labelledby="urgent-help-heading">' in page
         assert f'<h2 id="urgent-help-heading">{urgent.title}</h2>' in page

@@ -2,7 +2,8 @@
 
 On the portal, `{% page_url "detail" phase.slug %}` is /phases/<slug>/; on a partner's
 embedded page (request.partner is set) it is /embed/<key>/phases/<slug>/. Both come from
-reverse(), so an address changes in one place, urls.py. Staff-written HTML goes through
+reverse(), so an address changes in one place, urls.py, and a Spanish page's links stay in
+Spanish (/es/...). Staff-written HTML goes through
 `{% staff_html %}`, which leads its links to portal pages the same way.
 """
 
@@ -12,11 +13,6 @@ from django.urls import reverse
 from phases.staff_markdown import with_links_under
 
 register = template.Library()
-
-
-def _partner(context):
-    request = context.get("request")
-    return getattr(request, "partner", None)
 
 
 def page_url_for(request, name, *args):
@@ -33,6 +29,8 @@ def page_url(context, name, *args):
 
 @register.simple_tag(takes_context=True)
 def staff_html(context, html):
-    if html and (partner := _partner(context)):
-        return with_links_under(html, reverse("embed:home", args=[partner.key]))
+    """Staff write links to the portal's pages as on the English site ("/glossary/#blasts");
+    on a Spanish page they lead to the Spanish page, in an embed to the embed's page."""
+    if html and (home := page_url_for(context.get("request"), "home")) != "/":
+        return with_links_under(html, home)
     return html
