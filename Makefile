@@ -7,15 +7,17 @@ MANAGE := $(BIN)/python manage.py
 PORT ?= 8000
 
 FILE ?= content.json
+# The compiled translations of the interface (see `setup`).
+MESSAGES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
 
 # Targets for this machine: manage.py with the key in $(VENV)/local-secret-key and plain HTTP.
 # Only make hands that key on: manage.py and gunicorn never read the file, so a server, which
 # runs them itself with SECRET_KEY in its environment, stops when the key is missing.
-LOCAL := run migrate superuser axes-reset export-content import-content
+LOCAL := run migrate superuser axes-reset export-content import-content catalogue
 $(LOCAL): export DJANGO_HTTPS ?= 0
 $(LOCAL): export SECRET_KEY ?= $(shell cat $(VENV)/local-secret-key 2>/dev/null)
 
-.PHONY: $(LOCAL) test scale-out-test lint format bench setup browser clean
+.PHONY: $(LOCAL) test scale-out-test lint format bench setup browser gettext clean
 
 run: migrate
 	$(MANAGE) collectstatic --noinput --verbosity 0
@@ -39,6 +41,13 @@ export-content: migrate
 
 import-content: migrate
 	$(MANAGE) import_content "$(FILE)"
+
+# The interface's catalogue of one language (CODE, Spanish unless given) made or brought up to
+# date with every string the code and templates mark; translate the new entries in the .po.
+CODE ?= es
+catalogue: setup gettext
+	$(MANAGE) makemessages --locale $(CODE) --no-obsolete --no-location \
+	  --ignore .venv --ignore staticfiles --ignore tests --ignore test-results
 
 test: setup browser
 	DJANGO_DEBUG=1 $(MANAGE) collectstatic --noinput --verbosity 0
@@ -71,7 +80,18 @@ format: setup
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-setup: $(VENV)/.installed
+setup: $(VENV)/.installed $(MESSAGES)
+
+# The interface in each language: locale/<language>/LC_MESSAGES/django.po (in git), compiled to
+# django.mo (not in git) whenever the .po changes, with GNU gettext's msgfmt.
+%.mo: %.po | gettext
+	msgfmt --check-format --output-file=$@ $<
+
+# Install GNU gettext when it is missing and we may, as `browser` does Chromium.
+gettext:
+	@command -v msgfmt >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -q && apt-get install -y -q gettext; \
+	  else echo "The translations need GNU gettext: sudo apt-get install gettext" >&2; exit 1; fi; }
 
 $(VENV)/.installed: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

@@ -1,8 +1,10 @@
 """The checker's answer in the words staff wrote: a classifier result made ready to read.
 
-Two queries fetch every phase and every explanation text; everything else happens in memory,
-so a patient's values never reach the database. A stored text that is broken anyway falls back
-on the built-in wording: the patient always gets a result.
+Two queries fetch every phase and every explanation text, in the page's language with English
+standing in; everything else happens in memory, so a patient's values never reach the
+database. A stored text that is broken anyway falls back on the English text, then on the
+built-in wording: the patient always gets a result. Numbers are written the way the page's
+language writes them (phases.lab_numbers.NumberStyle).
 """
 
 import functools
@@ -10,25 +12,56 @@ import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from django.utils import translation
 from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language, gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from phases import classifier, wording
-from phases.lab_numbers import LAB_NUMBERS, compare_with_typical, format_number
+from phases.lab_numbers import (
+    LAB_NUMBERS,
+    below,
+    compare_with_typical,
+    format_number,
+    format_percent,
+    number_style,
+    one_of,
+)
+from phases.languages import DEFAULT
 from phases.models import Explanation, Phase
 from phases.staff_markdown import render
 
 logger = logging.getLogger(__name__)
 
 UNDETERMINED = "undetermined"
-WORDS_FOR_CHOICES = {"abnormal": "not normal", "unknown": "not known", "not_tested": "not tested"}
-WORDS_FOR_COMPARISON = {
-    "below": "below the typical range",
-    "within": "in the typical range",
-    "at": "right at the 5% line",
-    "above": "above the typical range",
-    "unclear": "not exact enough to compare",
+# The answers a finding may speak of ({cbc}, {mrd}), in words.
+WORDS_FOR_CHOICES = {
+    "normal": pgettext_lazy("blood count", "normal"),
+    "abnormal": pgettext_lazy("blood count", "not normal"),
+    "positive": pgettext_lazy("MRD test result", "positive"),
+    "negative": pgettext_lazy("MRD test result", "negative"),
+    "unknown": pgettext_lazy("an answer", "not known"),
+    "not_tested": pgettext_lazy("MRD test", "not tested"),
 }
+WORDS_FOR_COMPARISON = {
+    "below": _("below the typical range"),
+    "within": _("in the typical range"),
+    # The line is filled in: a bare "5% l" would read to gettext's tools as a format directive.
+    "at": _("right at the %(line)s line"),
+    "above": _("above the typical range"),
+    "unclear": _("not exact enough to compare"),
+}
+
+
+class Words(SafeString):
+    """Sanitised HTML of an explanation; `is_fallback` when it is the English text (or the
+    built-in wording) standing in for a translation that is missing or broken."""
+
+    def __new__(cls, html: str, *, is_fallback: bool = False):
+        words = super().__new__(cls, html)
+        words.is_fallback = is_fallback
+        return words
 
 
 @dataclass(frozen=True)
@@ -41,7 +74,10 @@ class NumberRow:
 
     @property
     def comparison_in_words(self):
-        return WORDS_FOR_COMPARISON[self.comparison]
+        words = WORDS_FOR_COMPARISON[self.comparison]
+        if self.comparison == "at":
+            return words % {"line": format_percent(classifier.REMISSION_BLASTS_BELOW)}
+        return words
 
 
 @dataclass(frozen=True)
@@ -83,24 +119,40 @@ class BlastScale:
 
     @property
     def shown(self):
-        return format_number(self.blasts)
+        """The patient's percentage as the page writes it: 12%, 4.5% (4,5% in Spanish), below 5%."""
+        return format_percent(self.blasts, style=number_style())
+
+    @property
+    def remission_mark(self):
+        return format_percent(classifier.REMISSION_BLASTS_BELOW, style=number_style())
+
+    @property
+    def usual_mark(self):
+        return format_percent(classifier.UNTREATED_BLASTS_USUALLY_ABOVE, style=number_style())
+
+    @property
+    def whole_line(self):
+        return format_percent(100, style=number_style())
 
     @property
     def position_in_words(self):
         below, usual = classifier.REMISSION_BLASTS_BELOW, classifier.UNTREATED_BLASTS_USUALLY_ABOVE
+        marks = {"mark": self.remission_mark, "usual": self.usual_mark}
         if isinstance(self.blasts, classifier.Below):
             if self.percent <= below:
-                return f"below the {below}% mark"
-            return f"somewhere below {self.shown}%, not exact enough to place"
+                return gettext("below the %(mark)s mark") % marks
+            return gettext("somewhere below %(blasts)s, not exact enough to place") % {
+                "blasts": format_percent(self.percent, style=number_style())
+            }
         if self.percent < below:
-            return f"below the {below}% mark"
+            return gettext("below the %(mark)s mark") % marks
         if self.percent == below:
-            return f"right at the {below}% mark"
+            return gettext("right at the %(mark)s mark") % marks
         if self.percent < usual:
-            return f"between the {below}% and {usual}% marks"
+            return gettext("between the %(mark)s and %(usual)s marks") % marks
         if self.percent == usual:
-            return f"right at the {usual}% mark"
-        return f"above the {usual}% mark"
+            return gettext("right at the %(usual)s mark") % marks
+        return gettext("above the %(usual)s mark") % marks
 
 
 @dataclass(frozen=True)
@@ -128,41 +180,83 @@ def build_report(
     questions: Mapping[str, Question],
     drafts: bool = False,
 ) -> CheckerReport:
-    """The report patients read; with `drafts`, the unpublished wording staff are previewing."""
-    phases = {phase.slug: _shown(phase, drafts) for phase in Phase.objects.all()}
-    if drafts:
-        texts = {text.key: text.with_draft().text_html for text in Explanation.objects.all()}
-    else:
-        # The published HTML only: building every row's whole object costs more than the query.
-        texts = dict(Explanation.objects.values_list("key", "text_html"))
+    """The report patients read, in the active language (the page's, as its template is); with
+    `drafts`, the unpublished wording staff are previewing."""
+    language = get_language() or DEFAULT
+    phases = {phase.slug: phase for phase in _phases(language, drafts)}
+    texts = _texts(language, drafts=drafts)
     numbers = {name: getattr(values, name) for name in wording.PHASE_PLACEHOLDERS}
     blasts = values.marrow_blasts_percent
     if result.phase:
         phase = phases[result.phase]
-        headline = _words(result.phase, texts, numbers)
+        headline = _words(result.phase, texts, numbers, language)
         questions_to_ask = phase.questions_html
     else:
         phase = None
         names = [phases[slug].name for slug in result.candidates]
-        headline = _words(wording.CANT_TELL, texts, {"candidates": _in_words(names)})
-        questions_to_ask = _words(wording.CANT_TELL_QUESTIONS, texts, {})
+        headline = _words(wording.CANT_TELL, texts, {"candidates": one_of(names)}, language)
+        questions_to_ask = _words(wording.CANT_TELL_QUESTIONS, texts, {}, language)
     urgent, findings = _urgent_apart(result.findings)
     return CheckerReport(
         phase=phase,
-        urgent=urgent and _words(urgent.code, texts, urgent.as_dict()),
+        urgent=urgent and _words(urgent.code, texts, urgent.as_dict(), language),
         headline=headline,
         candidates=[phases[slug] for slug in result.candidates],
         missing=[questions[name] for name in result.missing],
         to_check=_answers_to_check(result, questions),
-        findings=[_words(f.code, texts, f.as_dict()) for f in findings],
+        findings=[_words(f.code, texts, f.as_dict(), language) for f in findings],
         numbers=_number_rows(values),
         blast_scale=None if blasts is None else BlastScale(blasts),
         questions=questions_to_ask,
     )
 
 
-def _shown(content, drafts):
-    return content.with_draft() if drafts else content
+def _phases(language: str, drafts: bool) -> list[Phase]:
+    """The phases in `language`, English standing in (`is_fallback`); one query. A preview
+    shows each row with its draft, and a translation not yet published if it has one."""
+    if not drafts:
+        return Phase.objects.in_language(language)
+    rows = Phase.objects.filter(language__in={language, DEFAULT}).order_by("order")
+    return list(_preferred(rows, language, key=lambda row: row.slug).values())
+
+
+def _texts(language: str, *, drafts: bool = False, keys=None) -> dict[str, list[tuple]]:
+    """Each explanation's HTML, the page's language first and then the English text, as
+    (language, html) pairs: a broken translation falls back on the English text. One query."""
+    rows = Explanation.objects.filter(language__in={language, DEFAULT})
+    if keys is not None:
+        rows = rows.filter(key__in=keys)
+    if drafts:
+        pairs = [
+            (row.key, row.language, row.with_draft().text_html)
+            for row in rows
+            if row.is_published or row.draft
+        ]
+    else:
+        # The published HTML only: building every row's whole object costs more than the query.
+        pairs = rows.filter(is_published=True).values_list("key", "language", "text_html")
+    texts = {}
+    for key, text_language, html in pairs:
+        texts.setdefault(key, []).append((text_language, html))
+    for found in texts.values():
+        found.sort(key=lambda pair: pair[0] != language)
+    return texts
+
+
+def _preferred(rows, language, *, key):
+    """Of rows in `language` and in English, each item's row in `language` where it has one
+    (published, or with a draft to preview), marked with `is_fallback` as in_language does."""
+    chosen = {}
+    for row in rows:
+        if row.language == language and (row.is_published or row.draft):
+            chosen[key(row)] = row
+        elif row.language == DEFAULT and key(row) not in chosen:
+            chosen[key(row)] = row
+    shown = {}
+    for item, row in chosen.items():
+        shown[item] = row.with_draft()
+        shown[item].is_fallback = row.language != language
+    return shown
 
 
 def _urgent_apart(findings):
@@ -181,18 +275,23 @@ def _answers_to_check(result, questions):
     return [questions[name] for name in dict.fromkeys(names) if name not in result.missing]
 
 
-def _words(key: str, texts: Mapping[str, str], values: Mapping) -> SafeString:
+def _words(key: str, texts: Mapping[str, list[tuple]], values: Mapping, language: str) -> Words:
     """The text's HTML, rendered when it was saved (placeholders still in), filled in with the
     patient's values, escaped: a filled-in text, which holds a patient's values, is never
-    cached or kept after the response."""
+    cached or kept after the response. A broken text gives way to the English text, then to
+    the built-in wording."""
     shown = {name: escape(_display(values.get(name))) for name in wording.PLACEHOLDERS[key]}
-    if key in texts:
+    for text_language, html in texts.get(key, ()):
         try:
-            return mark_safe(wording.fill(texts[key], key=key, values=shown))
+            filled = wording.fill(html, key=key, values=shown)
+            return Words(filled, is_fallback=text_language != language)
         except (ValueError, KeyError):
             # Only the text's name is logged: never a patient's values.
-            logger.warning("Checker explanation %r is broken; used the built-in wording.", key)
-    return mark_safe(wording.fill(_built_in_html(key), key=key, values=shown))
+            logger.warning(
+                "Checker explanation %r is broken (%s); used the next wording.", key, text_language
+            )
+    filled = wording.fill(_built_in_html(key), key=key, values=shown)
+    return Words(filled, is_fallback=language != DEFAULT)
 
 
 @functools.cache
@@ -202,15 +301,12 @@ def _built_in_html(key: str) -> str:
 
 
 def _display(value) -> str:
+    """A value put into a text, written the way the page's language writes it."""
     if value is None:
-        return "not given"
+        return gettext("not given")
     if isinstance(value, str):
-        return WORDS_FOR_CHOICES.get(value, value)
-    return format_number(value, group=True)
-
-
-def _in_words(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+        return str(WORDS_FOR_CHOICES.get(value, value))
+    return format_number(value, group=True, style=number_style())
 
 
 def _number_rows(values: classifier.LabValues) -> list[NumberRow]:
@@ -220,10 +316,12 @@ def _number_rows(values: classifier.LabValues) -> list[NumberRow]:
         if value is None:
             continue
         if number.typical_low is None:
-            typical = f"below {_with_unit(number.typical_high, number.unit)}"
+            typical = below(_with_unit(number.typical_high, number.unit))
         else:
-            low, high = format_number(number.typical_low), format_number(number.typical_high)
-            typical = f"{low} to {_with_unit(high, number.unit)}"
+            typical = gettext("%(low)s to %(high)s") % {
+                "low": _with_unit(number.typical_low, ""),
+                "high": _with_unit(number.typical_high, number.unit),
+            }
         rows.append(
             NumberRow(
                 name=name,
@@ -237,13 +335,21 @@ def _number_rows(values: classifier.LabValues) -> list[NumberRow]:
 
 
 def _with_unit(value, unit: str) -> str:
-    shown = value if isinstance(value, str) else format_number(value, group=True)
-    return f"{shown}{unit}" if unit == "%" else f"{shown} {unit}"
+    """150 ×10⁹/L, 4.5% (4,5% in Spanish), below 5%; no unit: the number alone."""
+    style = number_style()
+    if unit == "%":
+        return format_percent(value, style=style)
+    shown = format_number(value, group=True, style=style)
+    return f"{shown} {unit}" if unit else shown
 
 
-def finding_texts(result: classifier.Result) -> list[tuple[classifier.Finding, SafeString]]:
-    """Each finding of `result` with its published wording, rendered exactly as the checker
-    page shows it (built-in wording when a stored text is missing or broken). For the JSON API."""
-    codes = [finding.code for finding in result.findings]
-    texts = dict(Explanation.objects.filter(key__in=codes).values_list("key", "text_html"))
-    return [(f, _words(f.code, texts, f.as_dict())) for f in result.findings]
+def finding_texts(
+    result: classifier.Result, language: str | None = None
+) -> list[tuple[classifier.Finding, SafeString]]:
+    """Each finding of `result` with its published wording in `language` (the active language
+    by default), rendered exactly as the checker page shows it (the English text, then the
+    built-in wording, when a stored text is missing or broken). For the JSON API."""
+    language = language or get_language() or DEFAULT
+    texts = _texts(language, keys=[finding.code for finding in result.findings])
+    with translation.override(language):  # the numbers and words put into the texts too
+        return [(f, _words(f.code, texts, f.as_dict(), language)) for f in result.findings]

@@ -13,6 +13,7 @@ from csp.decorators import csp_replace
 from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
@@ -79,9 +80,10 @@ def theme(request, partner_key):
 @require_safe
 def help_page(request):
     """For webmasters: the snippet to copy for each page, each with a live preview."""
-    pages = [("home", "The five phases (home page)"), ("check", "The lab-values checker")]
-    pages += [(phase.slug, f"Phase: {phase.name}") for phase in Phase.objects.all()]
-    pages += [("glossary", "The glossary")]
+    pages = [("home", _("The five phases (home page)")), ("check", _("The lab-values checker"))]
+    for phase in Phase.objects.in_language():
+        pages.append((phase.slug, _("Phase: %(name)s") % {"name": phase.name}))
+    pages += [("glossary", _("The glossary"))]
     # The snippet names the file without its content hash, so it keeps working after updates.
     embed_js = request.build_absolute_uri(f"{settings.STATIC_URL}embed.js")
     context = {"pages": pages, "embed_js": embed_js}

@@ -7,6 +7,8 @@ from crispy_forms.utils import TEMPLATE_PACK
 from django import forms
 from django.template.loader import render_to_string
 from django.utils.html import format_html
+from django.utils.translation import get_language, gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from phases import classifier
 from phases.checker_report import Question
@@ -15,31 +17,31 @@ from phases.lab_numbers import NumberProblem, read_number
 
 # The words of every answer; the answers themselves are the classifier's.
 ANSWER_WORDS = {
-    Treatment.NONE: "No, not yet",
-    Treatment.RECEIVED: "Yes, treatment has started",
-    Answer.YES: "Yes",
-    Answer.NO: "No",
-    Answer.UNKNOWN: "I don't know",
-    CountsWord.NORMAL: "Normal",
-    CountsWord.ABNORMAL: "Not normal",
-    CountsWord.UNKNOWN: "I don't know",
-    MrdResult.POSITIVE: "Positive: leukemia cells were found",
-    MrdResult.NEGATIVE: "Negative: no leukemia cells were found",
-    MrdResult.NOT_TESTED: "I have not had this test",
-    MrdResult.UNKNOWN: "I don't know",
+    Treatment.NONE: pgettext_lazy("checker answer", "No, not yet"),
+    Treatment.RECEIVED: pgettext_lazy("checker answer", "Yes, treatment has started"),
+    Answer.YES: pgettext_lazy("checker answer", "Yes"),
+    Answer.NO: pgettext_lazy("checker answer", "No"),
+    Answer.UNKNOWN: pgettext_lazy("checker answer", "I don't know"),
+    CountsWord.NORMAL: pgettext_lazy("checker answer", "Normal"),
+    CountsWord.ABNORMAL: pgettext_lazy("checker answer", "Not normal"),
+    CountsWord.UNKNOWN: pgettext_lazy("checker answer", "I don't know"),
+    MrdResult.POSITIVE: pgettext_lazy("checker answer", "Positive: leukemia cells were found"),
+    MrdResult.NEGATIVE: pgettext_lazy("checker answer", "Negative: no leukemia cells were found"),
+    MrdResult.NOT_TESTED: pgettext_lazy("checker answer", "I have not had this test"),
+    MrdResult.UNKNOWN: pgettext_lazy("checker answer", "I don't know"),
 }
 
 
 # The questions with answers to choose, in a few words, for the printed list of answers.
 SHORT_QUESTIONS = {
-    "treatment": "Treatment started",
-    "first_course_finished": "First round of treatment (induction) finished",
-    "ever_in_remission": "In remission before these results",
-    "symptoms": "Signs of leukemia now",
-    "mrd": "MRD test",
-    "outside_marrow": "Leukemia outside the blood and marrow",
-    "cbc": "Blood count overall",
-    "blood_blasts": "Blasts in the blood",
+    "treatment": _("Treatment started"),
+    "first_course_finished": _("First round of treatment (induction) finished"),
+    "ever_in_remission": _("In remission before these results"),
+    "symptoms": _("Signs of leukemia now"),
+    "mrd": _("MRD test"),
+    "outside_marrow": _("Leukemia outside the blood and marrow"),
+    "cbc": _("Blood count overall"),
+    "blood_blasts": _("Blasts in the blood"),
 }
 
 
@@ -66,7 +68,9 @@ class LabNumberField(forms.CharField):
         self.lab_number = lab_number
         widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
         super().__init__(required=False, max_length=30, widget=widget, **kwargs)
-        self.error_messages["max_length"] = "This is too long for a number. Type the number only."
+        self.error_messages["max_length"] = _(
+            "This is too long for a number. Type the number only."
+        )
 
     def clean(self, value):
         text = super().clean(value)
@@ -80,87 +84,113 @@ class LabReportForm(forms.Form):
     """The values of one lab report. Field names are the classifier spec's input names."""
 
     treatment = forms.ChoiceField(
-        label="Has treatment for the leukemia started?",
+        label=_("Has treatment for the leukemia started?"),
         choices=choices_of("treatment"),
         widget=forms.RadioSelect,
-        help_text="Chemotherapy counts, and so do steroids (such as prednisone or dexamethasone) "
-        "given before it starts. Care that only eases symptoms, such as blood transfusions or "
-        "medicine for fever or infection, does not count here.",
-        error_messages={"required": "Choose whether treatment for the leukemia has started."},
+        help_text=_(
+            "Chemotherapy counts, and so do steroids (such as prednisone or dexamethasone) "
+            "given before it starts. Care that only eases symptoms, such as blood transfusions "
+            "or medicine for fever or infection, does not count here."
+        ),
+        error_messages={"required": _("Choose whether treatment for the leukemia has started.")},
     )
     first_course_finished = answer_field(
         "first_course_finished",
-        "Has the first round of treatment, called induction, finished? It usually takes 4 to 5 "
-        "weeks.",
-        "Only if treatment has started. Your treatment plan, sometimes called a roadmap, names "
-        "each part of treatment and its dates. Your care team can tell you too.",
+        _(
+            "Has the first round of treatment, called induction, finished? It usually takes 4 "
+            "to 5 weeks."
+        ),
+        _(
+            "Only if treatment has started. Your treatment plan, sometimes called a roadmap, "
+            "names each part of treatment and its dates. Your care team can tell you too."
+        ),
     )
     ever_in_remission = answer_field(
         "ever_in_remission",
-        "Before these results, had your care team ever said the leukemia was in remission?",
-        "Remission means the usual tests no longer found signs of leukemia. Doctors first check "
-        "for it at the end of the first round of treatment.",
+        _("Before these results, had your care team ever said the leukemia was in remission?"),
+        _(
+            "Remission means the usual tests no longer found signs of leukemia. Doctors first "
+            "check for it at the end of the first round of treatment."
+        ),
     )
     symptoms = answer_field(
         "symptoms",
-        "Are there signs of leukemia now, such as bone pain, fever, bleeding or easy bruising?",
-        "Think of how you or your child feel today.",
+        _("Are there signs of leukemia now, such as bone pain, fever, bleeding or easy bruising?"),
+        _("Think of how you or your child feel today."),
     )
     marrow_blasts_percent = LabNumberField(
         lab_number="marrow_blasts_percent",
-        label="Blasts in the bone marrow, in percent (%)",
-        help_text="On your bone marrow test report, look for “blasts” or “blast cells” with a "
-        "% sign. If it says “<5%” or “none seen”, type that. Leave this empty if you have no "
-        "marrow result.",
+        label=_("Blasts in the bone marrow, in percent (%)"),
+        help_text=_(
+            "On your bone marrow test report, look for “blasts” or “blast cells” with a % "
+            "sign. If it says “<5%” or “none seen”, type that. Leave this empty if you have no "
+            "marrow result."
+        ),
     )
     mrd = answer_field(
         "mrd",
-        "Minimal residual disease (MRD) test result",
-        "An MRD test looks for very small numbers of leukemia cells in the marrow. The report "
-        "may say “detected” (positive) or “not detected” (negative).",
+        _("Minimal residual disease (MRD) test result"),
+        _(
+            "An MRD test looks for very small numbers of leukemia cells in the marrow. The "
+            "report may say “detected” (positive) or “not detected” (negative)."
+        ),
     )
     outside_marrow = answer_field(
         "outside_marrow",
-        "Has your care team found leukemia outside the blood and bone marrow?",
-        "For example in the spinal fluid, tested with a lumbar puncture (spinal tap), or in the "
-        "testicles or skin. Your care team tells you these results; they are not on a blood "
-        "count report.",
+        _("Has your care team found leukemia outside the blood and bone marrow?"),
+        _(
+            "For example in the spinal fluid, tested with a lumbar puncture (spinal tap), or in "
+            "the testicles or skin. Your care team tells you these results; they are not on a "
+            "blood count report."
+        ),
     )
     cbc = answer_field(
         "cbc",
-        "What does your report or care team say about your blood count overall?",
-        "The complete blood count (CBC) is the usual blood test. Results outside the lab's "
-        "range are often marked H (high) or L (low).",
+        _("What does your report or care team say about your blood count overall?"),
+        _(
+            "The complete blood count (CBC) is the usual blood test. Results outside the lab's "
+            "range are often marked H (high) or L (low)."
+        ),
     )
     blood_blasts = answer_field(
         "blood_blasts",
-        "Does your blood test report list blasts?",
-        "Look in the part that counts each kind of white cell (the differential). "
-        "0% or “none seen” means no.",
+        _("Does your blood test report list blasts?"),
+        _(
+            "Look in the part that counts each kind of white cell (the differential). 0% or "
+            "“none seen” means no."
+        ),
     )
     anc = LabNumberField(
         lab_number="anc",
-        label="Neutrophils, absolute count (ANC), in ×10⁹/L",
-        help_text="On the blood count, often “ANC”, “Neut #” or “Neutrophils abs”. ×10⁹/L is "
-        "the same number as ×10³/µL or K/µL. A count per µL, like 1500, is fine too.",
+        label=_("Neutrophils, absolute count (ANC), in ×10⁹/L"),
+        help_text=_(
+            "On the blood count, often “ANC”, “Neut #” or “Neutrophils abs”. ×10⁹/L is the "
+            "same number as ×10³/µL or K/µL. A count per µL, like 1500, is fine too."
+        ),
     )
     platelets = LabNumberField(
         lab_number="platelets",
-        label="Platelets, in ×10⁹/L",
-        help_text="On the blood count, often “PLT”. ×10⁹/L is the same number as ×10³/µL or "
-        "K/µL. A count per µL, like 150000, is fine too.",
+        label=_("Platelets, in ×10⁹/L"),
+        help_text=_(
+            "On the blood count, often “PLT”. ×10⁹/L is the same number as ×10³/µL or K/µL. A "
+            "count per µL, like 150000, is fine too."
+        ),
     )
     wbc = LabNumberField(
         lab_number="wbc",
-        label="White blood cells (WBC), in ×10⁹/L",
-        help_text="On the blood count, often “WBC”. Shown next to the typical range; it does "
-        "not change the phase.",
+        label=_("White blood cells (WBC), in ×10⁹/L"),
+        help_text=_(
+            "On the blood count, often “WBC”. Shown next to the typical range; it does not "
+            "change the phase."
+        ),
     )
     hemoglobin = LabNumberField(
         lab_number="hemoglobin",
-        label="Hemoglobin, in g/dL",
-        help_text="On the blood count, often “Hb” or “HGB”. If your report uses g/L (like "
-        "125), type that and we will change it to g/dL.",
+        label=_("Hemoglobin, in g/dL"),
+        help_text=_(
+            "On the blood count, often “Hb” or “HGB”. If your report uses g/L (like 125), type "
+            "that and we will change it to g/dL."
+        ),
     )
 
     def __init__(self, *args, **kwargs):
@@ -229,17 +259,22 @@ class QuestionGroup(Fieldset):
         )
 
 
-@functools.cache
 def checker_helper() -> FormHelper:
-    """How crispy-forms lays out the checker. Built once per process: it is the same for every
-    patient and holds none of their answers (those stay on the form). Its templates are short
-    versions of crispy-bootstrap5's with the same markup, so that the form, which every result
-    page shows again filled in, costs little to render."""
+    """How crispy-forms lays out the checker, in the active language."""
+    return _checker_helper(get_language())
+
+
+@functools.lru_cache(maxsize=8)
+def _checker_helper(language: str) -> FormHelper:
+    """Built once per process and language: it is the same for every patient and holds none
+    of their answers (those stay on the form), only the words of its legends and button. Its
+    templates are short versions of crispy-bootstrap5's with the same markup, so that the
+    form, which every result page shows again filled in, costs little to render."""
     helper = FormHelper()
     helper.template = "phases/_check_form.html"
     helper.field_template = "phases/_check_field.html"
     helper.form_method = "post"
-    # A URL name, which crispy reverses when it renders the form.
+    # A URL name, which crispy reverses when it renders the form (/es/check/ on a Spanish page).
     helper.form_action = "phases:check"
     helper.form_id = "lab-report"
     # The checker changes nothing, so it needs no CSRF cookie (see views.check).
@@ -248,17 +283,19 @@ def checker_helper() -> FormHelper:
     helper.attrs = {"novalidate": "", "target": "_self"}
     helper.layout = Layout(
         QuestionGroup(
-            "Treatment so far",
+            gettext("Treatment so far"),
             "treatment",
             "first_course_finished",
             "ever_in_remission",
             "symptoms",
         ),
-        QuestionGroup("Bone marrow test", "marrow_blasts_percent", "mrd"),
-        QuestionGroup("Other places leukemia can be", "outside_marrow"),
-        QuestionGroup("Blood test", "cbc", "blood_blasts", "anc", "platelets", "wbc", "hemoglobin"),
+        QuestionGroup(gettext("Bone marrow test"), "marrow_blasts_percent", "mrd"),
+        QuestionGroup(gettext("Other places leukemia can be"), "outside_marrow"),
+        QuestionGroup(
+            gettext("Blood test"), "cbc", "blood_blasts", "anc", "platelets", "wbc", "hemoglobin"
+        ),
     )
     # After the layout, as a layout's Submit would be; as an input, crispy renders it from the
     # form's template instead of building a template of its text for every form.
-    helper.add_input(Submit("show", "Show what my results suggest"))
+    helper.add_input(Submit("show", gettext("Show what my results suggest")))
     return helper

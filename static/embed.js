@@ -7,6 +7,8 @@
  * Replaces the link just before it with an iframe of that page, and keeps the iframe as tall
  * as its content. Without JavaScript the plain link stays. data-page: home, check, glossary,
  * or a phase: untreated, remission, minimal-residual-disease, refractory, relapsed.
+ * data-lang: en (the default) or es, for the pages in Spanish (/es/embed/...); any other
+ * value gives English.
  */
 (function () {
   "use strict";
@@ -15,20 +17,40 @@
     return;
   }
   var portal = new URL(script.src).origin;
+  // Each language's address prefix (English has none) and the frame's default title in it.
+  var languages = {
+    en: { prefix: "", title: "ALL Phase Portal: acute lymphoblastic leukemia" },
+    es: {
+      prefix: "/es",
+      title: "Portal de las fases de la LLA: leucemia linfobl\u00e1stica aguda",
+    },
+  };
+  var code = (script.dataset.lang || "en").toLowerCase().split("-")[0];
+  var language = Object.prototype.hasOwnProperty.call(languages, code)
+    ? languages[code]
+    : languages.en;
   var page = script.dataset.page || "home";
   var paths = { home: "", check: "check/", glossary: "glossary/" };
   var path = page in paths ? paths[page] : "phases/" + encodeURIComponent(page) + "/";
   var iframe = document.createElement("iframe");
-  iframe.src = portal + "/embed/" + encodeURIComponent(script.dataset.partner) + "/" + path;
-  iframe.title = script.dataset.title || "ALL Phase Portal: acute lymphoblastic leukemia";
+  iframe.src =
+    portal + language.prefix + "/embed/" + encodeURIComponent(script.dataset.partner) + "/" + path;
+  iframe.title = script.dataset.title || language.title;
   iframe.className = "all-phase-portal";
   iframe.loading = "lazy";
   iframe.style.width = "100%";
   iframe.style.border = "0";
   iframe.style.height = "40rem";
 
+  // The plain link to the portal's embed (in any language: /embed/... or /es/embed/...).
   var fallback = script.previousElementSibling;
-  if (fallback && fallback.tagName === "A" && fallback.href.indexOf(portal + "/embed/") === 0) {
+  var isEmbedLink = /^\/([a-z]{2}\/)?embed\//;
+  if (
+    fallback &&
+    fallback.tagName === "A" &&
+    fallback.origin === portal &&
+    isEmbedLink.test(fallback.pathname)
+  ) {
     fallback.replaceWith(iframe);
   } else {
     script.insertAdjacentElement("afterend", iframe);

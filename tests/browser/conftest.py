@@ -110,3 +110,20 @@ def page(browser):
     page.set_default_timeout(15_000)
     yield page
     context.close()
+
+
+@pytest.fixture
+def open_at(browser):
+    """open_at(width) gives a page in a window `width` CSS pixels wide."""
+    contexts = []
+
+    def open_at(width):
+        context = browser.new_context(viewport={"width": width, "height": 800})
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        return page
+
+    yield open_at
+    for context in contexts:
+        context.close()
