@@ -5,26 +5,35 @@ classifier runs on the values in the request and keeps nothing: no database writ
 line with a value, no cache (the answer is sent with Cache-Control: no-store). No endpoint
 needs a cookie or a CSRF token; browsers on partner sites are let in by CORS settings.
 Every bad request gets status 400 and a list of problems, each naming the field it is about.
+
+Content and checker answers are in one of the portal's languages, chosen by the `lang` query
+parameter, else by Accept-Language, else English (`answered_in_language`); each says which in
+Content-Language, and each text says its own language, so English standing in for a
+translation not written yet can be told apart. Problems are always in English.
 """
 
 import datetime
+import functools
 from typing import Annotated, Literal
 
+from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.debug import sensitive_variables
 from ninja import Field, NinjaAPI, Path, Query, Schema
+from ninja.decorators import decorate_view
 from ninja.errors import HttpError, ValidationError
 from pydantic import PlainValidator, WithJsonSchema
 
-from phases import classifier, connect
+from phases import classifier, connect, languages
 from phases.checker_report import finding_texts
 from phases.classifier import Answer, CountsWord, MrdResult, Treatment
 from phases.lab_numbers import BLASTS, NumberProblem, read_number
 from phases.models import Disclaimer, GlossaryTerm, Phase
-from phases.staff_markdown import html_to_text
+from phases.staff_markdown import html_to_text, with_links_under
 
 api = NinjaAPI(
     title="ALL Phase Portal API",
@@ -34,7 +43,10 @@ api = NinjaAPI(
         "published phase pages, glossary and medical disclaimer, the lab-values checker, and a "
         "diagnosis-code lookup in the manner of MedlinePlus Connect. Nothing here is a "
         "diagnosis: every result tells the patient to confirm it with their care team. "
-        "No authentication; bad requests get status 400 with a list of problems."
+        "Content and results come in English (en) or Spanish (es): ask with `lang` or "
+        "Accept-Language; Content-Language says which, and each text gives its own `language` "
+        "(en where the English stands in for a translation not written yet). "
+        "No authentication; bad requests get status 400 with a list of problems (in English)."
     ),
     urls_namespace="api",
     docs_url=None,
@@ -94,6 +106,102 @@ def _bad_body(request, msg, kind):
     return api.create_response(request, {"detail": [problem]}, status=400)
 
 
+# Languages ---------------------------------------------------------------------------------
+
+LANG = "lang"
+Language = Literal[tuple(languages.codes())]
+_LANGUAGES_IN_WORDS = " or ".join(f"{code} ({name})" for code, name in settings.LANGUAGES)
+UNKNOWN_LANGUAGE = f"The portal has no such language. Send {LANG} as {_LANGUAGES_IN_WORDS}."
+
+
+def _language_of_text():
+    return Field(
+        description="The language this text is in: the answer's language, or `en` where the "
+        "English text stands in for a translation not written yet."
+    )
+
+
+def _in_chosen_language(run):
+    """Run an operation in the language the request chooses, and say which in the answer."""
+
+    @functools.wraps(run)
+    def in_language(request, *args, **kwargs):
+        asked = request.GET.get(LANG)
+        if asked is not None and asked not in languages.codes():
+            problem = {"loc": ["query", LANG], "msg": UNKNOWN_LANGUAGE, "type": "unknown_language"}
+            return api.create_response(request, {"detail": [problem]}, status=400)
+        header = request.META.get("HTTP_ACCEPT_LANGUAGE", "")
+        language = asked or languages.from_accept_language(header) or languages.DEFAULT
+        with translation.override(language):
+            response = run(request, *args, **kwargs)
+        if response.status_code < 400:  # a problem is in English, as the middleware says
+            response.headers["Content-Language"] = language
+            if asked is None:
+                languages.vary_on_accept_language(response)
+        return response
+
+    return in_language
+
+
+IN_A_LANGUAGE = {
+    "parameters": [
+        {
+            "in": "query",
+            "name": LANG,
+            "required": False,
+            "schema": {"type": "string", "enum": languages.codes()},
+            "description": f"The language of the answer: {_LANGUAGES_IN_WORDS}. Without it, "
+            "Accept-Language chooses. Any other value is refused with status 400.",
+        },
+        {
+            "in": "header",
+            "name": "Accept-Language",
+            "required": False,
+            "schema": {"type": "string"},
+            "description": f"Read only without `{LANG}`: the answer is in the first of the "
+            "portal's languages this asks for (by its q weights), or in English, and says "
+            "`Vary: Accept-Language`.",
+            "example": "es-US,es;q=0.9,en;q=0.5",
+        },
+    ],
+    "responses": {
+        200: {
+            "headers": {
+                "Content-Language": {
+                    "description": "The language of the answer. A text whose translation is "
+                    "not written yet is in English: its `language` says so.",
+                    "schema": {"type": "string", "enum": languages.codes()},
+                }
+            }
+        }
+    },
+}
+
+
+def answered_in_language(method: str, path: str, *, response, **kwargs):
+    """Register an operation as api.get or api.post do, for an answer in the language the
+    request chooses (`lang`, else Accept-Language, else English): the texts it reads (with
+    `in_language()`, `gettext`) and the addresses it makes (`reverse`) are in that language,
+    Content-Language says which, and the OpenAPI document describes all of it and the 400
+    for a language the portal does not have."""
+    responses = response if isinstance(response, dict) else {200: response}
+    register = api.api_operation(
+        [method],
+        path,
+        response=responses | {400: BadRequest},
+        openapi_extra=IN_A_LANGUAGE,
+        **kwargs,
+    )
+    return lambda view: register(decorate_view(_in_chosen_language)(view))
+
+
+def _html(html: str) -> str:
+    """Stored HTML whose links to the portal's pages lead to them in the answer's language, as
+    on the site: "/glossary/#blasts" is "/es/glossary/#blasts" in Spanish."""
+    home = reverse("phases:home")
+    return with_links_under(html, home) if html and home != "/" else html
+
+
 # Content -----------------------------------------------------------------------------------
 
 
@@ -102,8 +210,14 @@ class PhaseOut(Schema):
     order: int = Field(description="Display order: 1 comes first.")
     name: str
     summary: str = Field(description="One plain sentence.")
-    body_markdown: str = Field(description="What this phase means, as staff wrote it.")
-    body_html: str = Field(description="The same, as sanitised HTML.")
+    body_markdown: str = Field(
+        description="What this phase means, as staff wrote it (links to the portal's pages as "
+        "on the English site)."
+    )
+    body_html: str = Field(
+        description="The same, as sanitised HTML; links to the portal's pages lead to them in "
+        "the answer's language."
+    )
     body_text: str = Field(description="The same, as plain text.")
     questions_markdown: str = Field(description="Questions to ask the care team.")
     questions_html: str
@@ -127,7 +241,10 @@ class PhaseOut(Schema):
         description="Full name and role of the reviewing clinician; null while awaiting "
         "clinical review."
     )
-    url: str = Field(description="Absolute address of the page patients read.")
+    url: str = Field(
+        description="Absolute address of the page patients read, in the answer's language."
+    )
+    language: Language = _language_of_text()
 
 
 def _phase(request, phase: Phase) -> dict:
@@ -137,13 +254,13 @@ def _phase(request, phase: Phase) -> dict:
         "name": phase.name,
         "summary": phase.summary,
         "body_markdown": phase.body,
-        "body_html": phase.body_html,
+        "body_html": _html(phase.body_html),
         "body_text": html_to_text(phase.body_html),
         "questions_markdown": phase.questions,
-        "questions_html": phase.questions_html,
+        "questions_html": _html(phase.questions_html),
         "questions_text": html_to_text(phase.questions_html),
         "references_markdown": phase.references,
-        "references_html": phase.references_html,
+        "references_html": _html(phase.references_html),
         "references_text": html_to_text(phase.references_html),
         "icd10_code": phase.icd10_code,
         "review_status": "reviewed" if phase.is_reviewed else "awaiting_clinical_review",
@@ -152,23 +269,27 @@ def _phase(request, phase: Phase) -> dict:
         "next_review_due": phase.next_review_due if phase.is_reviewed else None,
         "reviewer": (phase.reviewer or None) if phase.is_reviewed else None,
         "url": request.build_absolute_uri(phase.get_absolute_url()),
+        "language": phase.language,
     }
 
 
-@api.get("/phases", response=list[PhaseOut], tags=["Content"], summary="List the five phases")
+@answered_in_language(
+    "GET", "/phases", response=list[PhaseOut], tags=["Content"], summary="List the five phases"
+)
 def list_phases(request):
     """Every phase, in the order the site shows them."""
-    return [_phase(request, phase) for phase in Phase.objects.all()]
+    return [_phase(request, phase) for phase in Phase.objects.in_language()]
 
 
-@api.get(
+@answered_in_language(
+    "GET",
     "/phases/{slug}",
     response={200: PhaseOut, 404: NotFound},
     tags=["Content"],
     summary="Get one phase",
 )
 def get_phase(request, slug: str = Path(..., description="The phase's slug.", example="remission")):
-    phase = Phase.objects.filter(slug=slug).first()
+    phase = next((phase for phase in Phase.objects.in_language() if phase.slug == slug), None)
     if phase is None:
         known = ", ".join(classifier.PHASE_SLUGS)
         raise HttpError(404, f"There is no phase with this slug. The slugs are: {known}.")
@@ -179,9 +300,11 @@ class DisclaimerOut(Schema):
     text_markdown: str = Field(description="The medical disclaimer, as staff wrote it.")
     html: str = Field(description="The same, as sanitised HTML.")
     text: str = Field(description="The same, as plain text.")
+    language: Language = _language_of_text()
 
 
-@api.get(
+@answered_in_language(
+    "GET",
     "/disclaimer",
     response={200: DisclaimerOut, 404: NotFound},
     tags=["Content"],
@@ -192,7 +315,12 @@ def get_disclaimer(request):
     disclaimer = Disclaimer.current()
     if disclaimer is None:
         raise HttpError(404, "No medical disclaimer has been written yet.")
-    return {"text_markdown": disclaimer.text, "html": disclaimer.html, "text": _text(disclaimer)}
+    return {
+        "text_markdown": disclaimer.text,
+        "html": _html(disclaimer.html),
+        "text": _text(disclaimer),
+        "language": disclaimer.language,
+    }
 
 
 def _text(disclaimer: Disclaimer | None) -> str:
@@ -203,20 +331,26 @@ class TermOut(Schema):
     term: str
     anchor: str = Field(description="The term's anchor on the glossary page.")
     definition: str = Field(description="A plain explanation in one to three sentences.")
-    url: str = Field(description="Absolute address of the term on the glossary page.")
+    url: str = Field(
+        description="Absolute address of the term on the glossary page in the answer's language."
+    )
+    language: Language = _language_of_text()
 
 
-@api.get("/glossary", response=list[TermOut], tags=["Content"], summary="List the glossary")
+@answered_in_language(
+    "GET", "/glossary", response=list[TermOut], tags=["Content"], summary="List the glossary"
+)
 def list_glossary(request):
-    """Every published term, in alphabetical order."""
+    """Every published term, in alphabetical order of the words shown."""
     return [
         {
             "term": term.term,
             "anchor": term.slug,
             "definition": term.definition,
             "url": request.build_absolute_uri(term.get_absolute_url()),
+            "language": term.language,
         }
-        for term in GlossaryTerm.objects.published()
+        for term in GlossaryTerm.objects.in_language()
     ]
 
 
@@ -328,11 +462,20 @@ class FindingOut(Schema):
     values: dict[str, float | str] = Field(description="The values the finding speaks of.")
     text: str = Field(description="The finding in words, as plain text.")
     html: str = Field(description="The finding in words, as sanitised HTML.")
+    language: Language = _language_of_text()
 
 
 class UrgentAdviceOut(Schema):
     text: str = Field(description="The “Get help right away” advice, as plain text.")
     html: str = Field(description="The same, as sanitised HTML.")
+    language: Language = _language_of_text()
+
+
+class PhasePageOut(Schema):
+    slug: PhaseSlug
+    name: str = Field(description="The phase's name.")
+    url: str = Field(description="Absolute address of its page, in the answer's language.")
+    language: Language = _language_of_text()
 
 
 class ClassifyOut(Schema):
@@ -344,14 +487,23 @@ class ClassifyOut(Schema):
         description="What to do right away (call the care team or emergency services), or null."
     )
     phase: PhaseSlug | None = Field(description="The phase, or null when we can't tell yet.")
+    phase_page: PhasePageOut | None = Field(description="The phase's name and page, or null.")
     candidates: list[PhaseSlug] = Field(description="Phases still possible when phase is null.")
+    candidate_pages: list[PhasePageOut] = Field(
+        description="The same phases, with their names and pages."
+    )
     findings: list[FindingOut] = Field(description="The reasons behind the result.")
     missing: list[InputName] = Field(description="Inputs that would help decide.")
     phase_url: str | None = Field(description="Absolute address of the phase's page.")
     disclaimer: str = Field(description="The medical disclaimer, as plain text: show it.")
+    disclaimer_language: Language = Field(
+        description="The language of the disclaimer: the answer's, or `en` where the English "
+        "stands in for a translation not written yet."
+    )
 
 
-@api.post(
+@answered_in_language(
+    "POST",
     "/classify",
     response={200: ClassifyOut, 400: BadRequest},
     tags=["Checker"],
@@ -365,23 +517,40 @@ def classify(request: HttpRequest, report: LabReport, response: HttpResponse):
     stored, logged or cached.
     """
     add_never_cache_headers(response)
+    language = translation.get_language()
     result = classifier.classify(report.lab_values())
     path = result.phase and reverse("phases:detail", kwargs={"slug": result.phase})
     findings = [
-        {"code": f.code, "values": f.as_dict(), "text": html_to_text(words), "html": words}
-        for f, words in finding_texts(result)
+        {
+            "code": f.code,
+            "values": f.as_dict(),
+            "text": html_to_text(words),
+            "html": _html(words),
+            "language": languages.DEFAULT if words.is_fallback else language,
+        }
+        for f, words in finding_texts(result, language=language)
     ]
     urgent = next((f for f in findings if f["code"] == classifier.GET_HELP_NOW), None)
+    pages = {phase.slug: _phase_page(request, phase) for phase in Phase.objects.in_language()}
+    disclaimer = Disclaimer.current()
     return {
         "urgent": result.urgent,
-        "urgent_advice": urgent and {"text": urgent["text"], "html": urgent["html"]},
+        "urgent_advice": urgent and {key: urgent[key] for key in ("text", "html", "language")},
         "phase": result.phase,
+        "phase_page": result.phase and pages[result.phase],
         "candidates": list(result.candidates),
+        "candidate_pages": [pages[slug] for slug in result.candidates],
         "findings": findings,
         "missing": list(result.missing),
         "phase_url": path and request.build_absolute_uri(path),
-        "disclaimer": _text(Disclaimer.current()),
+        "disclaimer": _text(disclaimer),
+        "disclaimer_language": disclaimer.language if disclaimer else language,
     }
+
+
+def _phase_page(request, phase: Phase) -> dict:
+    url = request.build_absolute_uri(phase.get_absolute_url())
+    return {"slug": phase.slug, "name": phase.name, "url": url, "language": phase.language}
 
 
 # Code lookup -------------------------------------------------------------------------------
@@ -393,18 +562,23 @@ def classify(request: HttpRequest, report: LabReport, response: HttpResponse):
     by_alias=True,
     tags=["Connect"],
     summary="Look up phase pages by ICD-10-CM code (MedlinePlus Connect style)",
-    openapi_extra=connect.ATOM_ALTERNATIVE,
+    openapi_extra=connect.OPENAPI_EXTRA,
 )
-def lookup_code(request, params: Query[connect.LookupParams]):
+def lookup_code(request, params: Query[connect.LookupParams], response: HttpResponse):
     """The phase pages for a diagnosis code, as an Atom feed in MedlinePlus Connect's JSON
     form or as Atom XML, for infobuttons in electronic health records. C91.00 gives the
     untreated and refractory pages, C91.01 remission and MRD, C91.02 relapsed; an unknown
-    code gives an empty feed."""
+    code gives an empty feed. In Spanish with `informationRecipient.languageCode.c=es`;
+    English otherwise, as MedlinePlus Connect does (`lang` and Accept-Language are not read)."""
     if problems := connect.problems(params):
         raise ValidationError(
             [{"loc": ("query", name), "msg": msg, "type": "value_error"} for name, msg in problems]
         )
-    answer = connect.feed(request, code=params.code)
+    language = connect.answer_language(params.language)
+    answer = connect.feed(request, code=params.code, language=language)
     if params.response_type == connect.XML:
-        return HttpResponse(connect.atom(answer), content_type=connect.ATOM_CONTENT_TYPE)
+        atom = HttpResponse(connect.atom(answer), content_type=connect.ATOM_CONTENT_TYPE)
+        atom.headers["Content-Language"] = language
+        return atom
+    response.headers["Content-Language"] = language  # ninja's response for the JSON answer
     return answer

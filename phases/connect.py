@@ -6,6 +6,12 @@ code system, knowledgeResponseType the format). The answer is an Atom feed with 
 page: as Atom XML, or in the JSON rendering of Atom that MedlinePlus Connect uses ("_value"
 holds an element's text), so software written for MedlinePlus Connect can read ours too. The
 feed is built once as that JSON structure; the XML is written from it, so the two never differ.
+
+The language is MedlinePlus Connect's parameter informationRecipient.languageCode.c: "es" gives
+the Spanish pages (a regional form such as "es-US" too), anything else or nothing the English
+ones, as MedlinePlus Connect answers any code but "es" in English rather than refusing it.
+The feed's xml:lang is the answer's language; an entry's is "en" where the English page stands
+in for a Spanish one not written yet.
 """
 
 import datetime
@@ -13,9 +19,13 @@ import xml.etree.ElementTree as ET
 from typing import Annotated
 
 from django.db.models import Max
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 from ninja import Field, Schema
 from pydantic import WithJsonSchema
 
+from phases import languages
 from phases.models import Phase
 
 # The HL7 OID of ICD-10-CM: MedlinePlus Connect expects this value in mainSearchCriteria.v.cs
@@ -27,10 +37,10 @@ RESPONSE_TYPES = (JSON, XML)
 ATOM_CONTENT_TYPE = "application/atom+xml; charset=utf-8"
 ATOM_NAMESPACE = "http://www.w3.org/2005/Atom"
 XML_NAMESPACE = "http://www.w3.org/XML/1998/namespace"
-PORTAL = "ALL Phase Portal"
 CODE_PARAMETER = "mainSearchCriteria.v.c"
 CODE_SYSTEM_PARAMETER = "mainSearchCriteria.v.cs"
 RESPONSE_TYPE_PARAMETER = "knowledgeResponseType"
+LANGUAGE_PARAMETER = "informationRecipient.languageCode.c"
 
 
 def _one_of(*values: str) -> WithJsonSchema:
@@ -61,6 +71,21 @@ class LookupParams(Schema):
         title="Response type",
         description=f"{JSON} (the default), or {XML} for the same feed as Atom XML.",
     )
+    language: str = Field(
+        languages.DEFAULT,
+        alias=LANGUAGE_PARAMETER,
+        title="Language",
+        description="The language of the pages: `es` for Spanish, `en` (the default) for "
+        "English. Any other code is answered in English, as MedlinePlus Connect does, not "
+        "refused. Content-Language and the feed's `lang` say which language the answer is in.",
+        json_schema_extra={"example": "es"},
+    )
+
+
+def answer_language(asked: str) -> str:
+    """The language of the answer to a request that asked for `asked`: one of the portal's
+    languages, or English for anything else (MedlinePlus Connect's rule)."""
+    return languages.supported(asked) or languages.DEFAULT
 
 
 def problems(params: LookupParams) -> list[tuple[str, str]]:
@@ -117,7 +142,11 @@ class Category(Schema):
 
 
 class Entry(Schema):
-    lang: str = "en"
+    lang: str = Field(
+        "en",
+        description="The language of this page: the feed's, or `en` where the English page "
+        "stands in for a translation not written yet.",
+    )
     title: Text = Field(description="The phase's name.")
     link: list[Link]
     id: Value = Field(description="The page's permanent address, which identifies the entry.")
@@ -130,7 +159,7 @@ class Entry(Schema):
 
 class Feed(Schema):
     base: str = Field(description="Address of the portal.")
-    lang: str = "en"
+    lang: str = Field("en", description="The language of the answer.")
     title: Text
     subtitle: Text
     author: Author
@@ -144,37 +173,56 @@ class ConnectAnswer(Schema):
     feed: Feed
 
 
-# The XML answer, for the OpenAPI document: the same 200 response in another content type.
-ATOM_ALTERNATIVE = {
+# For the OpenAPI document: the XML answer is the same 200 response in another content type,
+# and both say their language.
+OPENAPI_EXTRA = {
     "responses": {
         200: {
+            "description": f"The feed: JSON by default, or with {RESPONSE_TYPE_PARAMETER}={XML} "
+            "the same feed as an Atom 1.0 document.",
+            "headers": {
+                "Content-Language": {
+                    "description": "The language of the answer: `es` when "
+                    f"{LANGUAGE_PARAMETER} asked for Spanish, `en` otherwise.",
+                    "schema": {"type": "string", "enum": languages.codes()},
+                }
+            },
             "content": {
                 "application/atom+xml": {
-                    "schema": {"type": "string"},
-                    "description": f"With {RESPONSE_TYPE_PARAMETER}={XML}: the same feed as an "
-                    "Atom 1.0 document.",
+                    "schema": {
+                        "type": "string",
+                        "description": "An Atom 1.0 feed; its xml:lang is the answer's language.",
+                    },
                 }
-            }
+            },
         }
     }
 }
 
 
-def feed(request, *, code: str) -> dict:
-    """The answer for `code`, in display order; an unknown code gets a valid empty feed."""
-    phases = list(Phase.objects.all())
+def feed(request, *, code: str, language: str = languages.DEFAULT) -> dict:
+    """The answer for `code` in `language`, in display order; an unknown code gets a valid
+    empty feed."""
+    with translation.override(language):
+        return _feed(request, code)
+
+
+def _feed(request, code: str) -> dict:
+    phases = Phase.objects.in_language()
     matches = [phase for phase in phases if normalised(phase.icd10_code) == normalised(code)]
     changed = last_changes(phases)
     latest = max(changed.values(), default=EPOCH)
-    root = request.build_absolute_uri("/")
+    root = request.build_absolute_uri(reverse("phases:home"))  # the home page in the language
     shown = "".join(ch for ch in code.strip() if ch.isprintable())  # XML can't hold the rest
+    portal = gettext("ALL Phase Portal")
+    subtitle = gettext("ALL Phase Portal results for ICD-10-CM %(code)s") % {"code": shown}
     return {
         "feed": {
             "base": root,
-            "lang": "en",
-            "title": {"_value": PORTAL, "type": "text"},
-            "subtitle": {"_value": f"{PORTAL} results for ICD-10-CM {shown}", "type": "text"},
-            "author": {"name": {"_value": PORTAL}, "uri": {"_value": root}},
+            "lang": translation.get_language(),
+            "title": {"_value": portal, "type": "text"},
+            "subtitle": {"_value": subtitle, "type": "text"},
+            "author": {"name": {"_value": portal}, "uri": {"_value": root}},
             "updated": {"_value": _timestamp(latest)},
             "id": {"_value": request.build_absolute_uri()},
             "category": [
@@ -189,7 +237,7 @@ def feed(request, *, code: str) -> dict:
 def _entry(request, phase: Phase, updated: datetime.datetime) -> dict:
     url = request.build_absolute_uri(phase.get_absolute_url())
     return {
-        "lang": "en",
+        "lang": phase.language,
         "title": {"_value": phase.name, "type": "text"},
         "link": [{"href": url, "rel": "alternate", "type": "text/html", "title": phase.name}],
         "id": {"_value": url},

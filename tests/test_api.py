@@ -19,13 +19,13 @@ PHASE_FIELDS = {
     "slug", "order", "name", "summary", "body_markdown", "body_html", "body_text",
     "questions_markdown", "questions_html", "questions_text", "references_markdown",
     "references_html", "references_text", "icd10_code", "review_status", "last_reviewed",
-    "next_review_due", "reviewer", "url",
+    "next_review_due", "reviewer", "url", "language",
 }  # fmt: skip
 
 
 def save_phase(slug, **fields):
     """Change a phase as the admin does (its HTML is rendered when it is saved)."""
-    phase = Phase.objects.get(slug=slug)
+    phase = Phase.objects.get(slug=slug, language="en")
     for field, value in fields.items():
         setattr(phase, field, value)
     phase.save()
@@ -43,13 +43,15 @@ def test_phases_are_listed_in_display_order_with_every_field(client):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/json")
     phases = response.json()
-    assert [phase["slug"] for phase in phases] == list(Phase.objects.values_list("slug", flat=True))
+    assert [phase["slug"] for phase in phases] == list(
+        Phase.objects.filter(language="en").values_list("slug", flat=True)
+    )
     assert [phase["order"] for phase in phases] == sorted(phase["order"] for phase in phases)
     assert all(set(phase) == PHASE_FIELDS for phase in phases)
 
 
 def test_a_phase_shows_its_published_content_in_three_forms_and_an_absolute_link(client):
-    phase = Phase.objects.get(slug="remission")
+    phase = Phase.objects.get(slug="remission", language="en")
 
     shown = client.get(f"{API}/phases/remission").json()
 
@@ -75,7 +77,7 @@ def test_a_page_awaiting_clinical_review_says_so_with_no_review_fields(client):
 
 
 def test_a_reviewed_page_gives_who_reviewed_it_and_when(client, approver):
-    phase = Phase.objects.get(slug="remission")
+    phase = Phase.objects.get(slug="remission", language="en")
     phase.mark_reviewed(
         reviewer="Dr A. Example, paediatric haematologist",
         by=approver,
@@ -126,7 +128,7 @@ def test_an_unknown_phase_is_a_json_404_naming_the_real_slugs(client):
 
 
 def test_a_draft_never_reaches_the_api(client):
-    phase = Phase.objects.get(slug="refractory")
+    phase = Phase.objects.get(slug="refractory", language="en")
     phase.draft = {"name": "DRAFT NAME", "summary": "DRAFT SUMMARY", "body": "DRAFT BODY"}
     phase.save()
 
@@ -143,7 +145,7 @@ def test_a_draft_never_reaches_the_api(client):
 
 
 def test_the_disclaimer_is_given_as_markdown_html_and_text(client):
-    disclaimer = Disclaimer.current()
+    disclaimer = Disclaimer.current("en")
 
     shown = client.get(f"{API}/disclaimer").json()
 
@@ -151,20 +153,21 @@ def test_the_disclaimer_is_given_as_markdown_html_and_text(client):
         "text_markdown": disclaimer.text,
         "html": disclaimer.html,
         "text": shown["text"],
+        "language": "en",
     }
     assert shown["text"] and "<" not in shown["text"]
 
 
 def test_the_glossary_lists_published_terms_with_absolute_links_only(client):
     GlossaryTerm.objects.create(term="Secret", slug="secret", definition="Not yet checked.")
-    blasts = GlossaryTerm.objects.get(slug="blasts")
+    blasts = GlossaryTerm.objects.get(slug="blasts", language="en")
     blasts.draft = {"definition": "DRAFT DEFINITION"}
     blasts.save()
 
     terms = client.get(f"{API}/glossary").json()
 
     assert [term["anchor"] for term in terms] == list(
-        GlossaryTerm.objects.published().values_list("slug", flat=True)
+        term.slug for term in GlossaryTerm.objects.in_language("en")
     )
     assert "secret" not in [term["anchor"] for term in terms]
     shown = next(term for term in terms if term["anchor"] == "blasts")
@@ -173,6 +176,7 @@ def test_the_glossary_lists_published_terms_with_absolute_links_only(client):
         "anchor": "blasts",
         "definition": blasts.definition,
         "url": f"{SERVER}/glossary/#blasts",
+        "language": "en",
     }
 
 
@@ -209,6 +213,13 @@ def test_a_result_links_to_its_phase_and_carries_the_disclaimer(client):
 
     assert result["phase"] == "remission"
     assert result["phase_url"] == f"{SERVER}/phases/remission/"
+    assert result["phase_page"] == {
+        "slug": "remission",
+        "name": Phase.objects.get(slug="remission", language="en").name,
+        "url": f"{SERVER}/phases/remission/",
+        "language": "en",
+    }
+    assert result["disclaimer_language"] == "en"
     assert result["candidates"] == [] and result["missing"] == [] and result["findings"] == []
     assert result["disclaimer"] and "<" not in result["disclaimer"]
 
@@ -249,11 +260,16 @@ def test_cant_tell_names_candidates_and_missing_inputs(client):
     result = classify(client, {"treatment": "received", "marrow_blasts_percent": 3}).json()
 
     assert result["phase"] is None and result["phase_url"] is None
+    assert result["phase_page"] is None
     assert result["candidates"] == [
         "remission",
         "minimal-residual-disease",
         "refractory",
         "relapsed",
+    ]
+    names = dict(Phase.objects.filter(language="en").values_list("slug", "name"))
+    assert [(page["name"], page["url"]) for page in result["candidate_pages"]] == [
+        (names[slug], f"{SERVER}/phases/{slug}/") for slug in result["candidates"]
     ]
     assert result["missing"] == ["symptoms"]
 
@@ -269,12 +285,13 @@ def test_findings_carry_their_values_and_the_built_in_wording(client):
             "Your care team will explain your results.",
             "html": "<p>Your marrow blasts are 12%. At diagnosis they are usually above 20%. "
             "Your care team will explain your results.</p>",
+            "language": "en",
         }
     ]
 
 
 def test_findings_use_the_published_wording_staff_edited(client):
-    wording = Explanation.objects.get(key=BLASTS_BELOW_USUAL_AT_DIAGNOSIS)
+    wording = Explanation.objects.get(key=BLASTS_BELOW_USUAL_AT_DIAGNOSIS, language="en")
     wording.text = "Blasts of **{marrow_blasts_percent}%** & more to say."
     wording.draft = {"text": "DRAFT WORDING"}
     wording.save()
@@ -398,7 +415,8 @@ def test_classify_is_never_cached_and_needs_no_cookie_or_csrf_token():
 
 
 def test_classify_runs_a_fixed_number_of_queries(client, django_assert_max_num_queries):
-    with django_assert_max_num_queries(2):
+    # The wording of the findings, the phases' names and the disclaimer: one query each.
+    with django_assert_max_num_queries(3):
         classify(client, {"treatment": "received", "marrow_blasts_percent": 3})
 
 

@@ -14,6 +14,7 @@ from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
+from openapi_spec_validator import validate
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance
 
@@ -62,8 +63,59 @@ def test_the_openapi_document_is_served_and_promises_400_never_422(client):
         "mainSearchCriteria.v.c",
         "mainSearchCriteria.v.cs",
         "knowledgeResponseType",
+        "informationRecipient.languageCode.c",
     ]
     assert set(lookup["responses"]["200"]["content"]) == {
         "application/json",
         "application/atom+xml",
     }
+
+
+@pytest.mark.parametrize(
+    ("address", "headers"),
+    [
+        pytest.param("/api/v1/openapi.json", {}, id="plain"),
+        pytest.param("/api/v1/openapi.json?lang=es", {}, id="lang-es"),
+        pytest.param("/api/v1/openapi.json", {"HTTP_ACCEPT_LANGUAGE": "es"}, id="accept-es"),
+    ],
+)
+def test_the_openapi_document_is_valid_openapi_however_it_is_asked_for(client, address, headers):
+    response = client.get(address, **headers)
+
+    assert response.status_code == 200
+    validate(response.json())  # raises OpenAPIValidationError, naming the place, if not
+
+
+CONTENT_AND_CHECKER = [
+    ("/api/v1/phases", "get"),
+    ("/api/v1/phases/{slug}", "get"),
+    ("/api/v1/disclaimer", "get"),
+    ("/api/v1/glossary", "get"),
+    ("/api/v1/classify", "post"),
+]
+
+
+@pytest.mark.parametrize(("path", "method"), CONTENT_AND_CHECKER)
+def test_content_and_checker_describe_lang_accept_language_and_content_language(
+    client, path, method
+):
+    operation = client.get("/api/v1/openapi.json").json()["paths"][path][method]
+
+    parameters = {parameter["name"]: parameter for parameter in operation["parameters"]}
+    assert parameters["lang"]["in"] == "query"
+    assert parameters["lang"]["schema"]["enum"] == ["en", "es"]
+    assert not parameters["lang"]["required"]
+    assert parameters["Accept-Language"]["in"] == "header"
+    assert "Content-Language" in operation["responses"]["200"]["headers"]
+    assert "400" in operation["responses"]
+
+
+def test_each_text_of_an_answer_is_described_with_its_language(client):
+    schemas = client.get("/api/v1/openapi.json").json()["components"]["schemas"]
+
+    for name in ("PhaseOut", "TermOut", "DisclaimerOut", "FindingOut", "UrgentAdviceOut"):
+        assert schemas[name]["properties"]["language"]["enum"] == ["en", "es"], name
+        assert "stands in" in schemas[name]["properties"]["language"]["description"], name
+    classify = schemas["ClassifyOut"]["properties"]
+    assert {"phase_page", "candidate_pages", "disclaimer_language"} <= set(classify)
+    assert "lang" in schemas["Entry"]["properties"]
