@@ -3,7 +3,6 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.http import Http404
-from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
@@ -15,7 +14,16 @@ from django.views.decorators.csrf import csrf_exempt
 
 from phases.dates import add_months
 from phases.editorial_admin import EditorialAdmin
-from phases.models import Disclaimer, Explanation, GlossaryTerm, Partner, Phase, SharedSection
+from phases.languages import codes
+from phases.models import (
+    Disclaimer,
+    Explanation,
+    GlossaryTerm,
+    Partner,
+    Phase,
+    SharedSection,
+    sort_key,
+)
 from phases.views import phase_page_context
 
 DUE_SOON_DAYS = 30
@@ -79,7 +87,9 @@ class PhaseAdmin(EditorialAdmin):
     list_display = ["name", "last_reviewed", "review_status", "draft_status"]
     list_filter = [ReviewStatusFilter, "icd10_code"]
     search_fields = ["name", "summary", "body", "questions", "references"]
-    # Fixed facts, and review dates that change only through "Mark as clinically reviewed".
+    ordering = ["order", "language"]  # each phase's languages together, English first
+    # Fixed facts, the same in every language (a translation takes them from the English
+    # page), and review dates that change only through "Mark as clinically reviewed".
     readonly_fields = [
         "slug",
         "order",
@@ -149,13 +159,20 @@ class PhaseAdmin(EditorialAdmin):
         return None
 
     def render_preview(self, request, phase):
-        context = phase_page_context(phase.with_draft())
+        shown = self.previewed(phase)
+        # The other phases as readers of this language see them; this one is the draft, even
+        # while its translation is not published and the English page stands in for it.
+        phases = [
+            shown if other.slug == phase.slug else other for other in Phase.objects.in_language()
+        ]
+        context = phase_page_context(shown, phases=phases)
         return self.preview_response(request, phase, "phases/phase_detail.html", context)
 
 
 @admin.register(SharedSection)
 class SharedSectionAdmin(EditorialAdmin):
     list_display = ["section", "title", "draft_status"]
+    ordering = ["key", "language"]
     fields = ["title", "text", "reading_level"]
     readability_fields = ("text",)
     text_rows = {"text": 14}
@@ -172,36 +189,43 @@ class SharedSectionAdmin(EditorialAdmin):
         return False
 
     def render_preview(self, request, section):
-        """A phase page with the draft of this section in place."""
-        phase = Phase.objects.filter(slug=PREVIEW_PHASE).first() or Phase.objects.first()
-        if phase is None:
+        """A phase page in the section's language with the draft of this section in place."""
+        phases = Phase.objects.in_language()
+        phase = next((phase for phase in phases if phase.slug == PREVIEW_PHASE), None)
+        if phase is None and not phases:
             raise Http404("There is no phase page to show the section on.")
-        sections = SharedSection.by_key() | {section.key: section.with_draft()}
-        context = phase_page_context(phase, sections=sections)
+        sections = SharedSection.by_key() | {section.key: self.previewed(section)}
+        context = phase_page_context(phase or phases[0], sections=sections, phases=phases)
         return self.preview_response(request, section, "phases/phase_detail.html", context)
 
 
 @admin.register(Disclaimer)
 class DisclaimerAdmin(EditorialAdmin):
+    """One disclaimer in each language."""
+
+    list_display = ["__str__", "draft_status"]
+    ordering = ["language"]
     fields = ["text", "reading_level"]
     readability_fields = ("text",)
     text_rows = {"text": 6}
 
-    def changelist_view(self, request, extra_context=None):
-        # There is only one disclaimer: take the editor straight to it.
-        disclaimer = Disclaimer.current()
-        if disclaimer is None:
-            return super().changelist_view(request, extra_context)
-        return redirect("admin:phases_disclaimer_change", disclaimer.pk)
+    def languages_without_one(self):
+        have = set(Disclaimer.objects.values_list("language", flat=True))
+        return [code for code in codes() if code not in have]
 
     def has_add_permission(self, request):
-        return super().has_add_permission(request) and Disclaimer.current() is None
+        # For a language that has none yet; "Add the … text" on the English one does the same.
+        return super().has_add_permission(request) and bool(self.languages_without_one())
+
+    def get_changeform_initial_data(self, request):
+        first_missing = next(iter(self.languages_without_one()), None)
+        return {"language": first_missing, **super().get_changeform_initial_data(request)}
 
     def has_delete_permission(self, request, obj=None):
         return False
 
     def render_preview(self, request, disclaimer):
-        context = {"phases": Phase.objects.all(), "disclaimer": disclaimer.with_draft()}
+        context = {"phases": Phase.objects.in_language(), "disclaimer": self.previewed(disclaimer)}
         return self.preview_response(request, disclaimer, "phases/home.html", context)
 
 
@@ -224,15 +248,11 @@ class GlossaryTermAdmin(EditorialAdmin):
         return Truncator(term.definition).words(LIST_WORDS)
 
     def render_preview(self, request, term):
-        terms = [other.with_draft() if other == term else other for other in self.glossary(term)]
+        """The glossary in the term's language, this term's draft in place (added, or standing
+        for the English term, while it is not published)."""
+        others = [other for other in GlossaryTerm.objects.in_language() if other.slug != term.slug]
+        terms = sorted([*others, self.previewed(term)], key=lambda shown: sort_key(shown.term))
         return self.preview_response(request, term, "phases/glossary.html", {"terms": terms})
-
-    def glossary(self, term):
-        """The published glossary, with this term added if it is not published yet."""
-        terms = list(GlossaryTerm.objects.published())
-        if not term.is_published:
-            terms.append(term)
-        return sorted(terms, key=lambda other: other.with_draft().term.lower())
 
 
 @admin.register(Explanation)
@@ -240,6 +260,7 @@ class ExplanationAdmin(EditorialAdmin):
     list_display = ["when_shown", "kind", "text_start", "draft_status"]
     list_filter = ["kind"]
     search_fields = ["key", "text"]
+    ordering = ["kind", "key", "language"]
     fields = ["when_shown", "placeholders_you_can_use", "text", "reading_level"]
     readonly_fields = ["when_shown", "placeholders_you_can_use"]
     readability_fields = ("text",)

@@ -1,9 +1,11 @@
 """The admin behaviour every kind of patient content shares: drafts, publishing, previews,
-history with word-level differences, bringing back a version, refusing stale saves, and
-reading levels.
+history with word-level differences, bringing back a version, refusing stale saves, reading
+levels, and translations.
 
 The editorial rules themselves (what a draft, a publish or a revert does, and how two versions
-differ) live in phases.publishing; this module only presents them.
+differ) live in phases.publishing; this module only presents them. Each language's text of an
+item is a row of its own (phases.languages), with its own draft, history and review: the admin
+shows each row's language, and on each row how its translations stand.
 """
 
 from dataclasses import dataclass
@@ -16,17 +18,23 @@ from django.contrib.admin.utils import unquote
 from django.contrib.admin.views.main import PAGE_VAR
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db import IntegrityError
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import translation
+from django.utils.decorators import method_decorator
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.timezone import localtime
+from django.views.decorators.http import require_POST
 
-from phases.readability import MAX_GRADE, reading_level
+from phases.languages import DEFAULT, codes, english_name
+from phases.publishing import MISSING, OUT_OF_DATE
+from phases.readability import reading_level
 
 HISTORY_PER_PAGE = 50
 PREVIEW_TEMPLATE = "admin/phases/preview.html"
@@ -42,12 +50,19 @@ class EditorialForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         instance = self.instance
+        if "language" in self.fields and instance.pk:
+            # Shown, never changed: a row is one language's text. Still a field of the form, so
+            # a text is checked for uniqueness within its language before it is saved.
+            self.fields["language"].disabled = True
         if instance.pk:
             model = type(instance)
             current = model.objects.filter(pk=instance.pk).values_list("version", flat=True)
             self.fields["edit_version"].initial = current.first()
             if instance.draft and not self.is_bound:
                 self.initial.update({k: v for k, v in instance.draft.items() if k in self.fields})
+
+    def clean_language(self):
+        return self.cleaned_data["language"] or DEFAULT
 
     def clean(self):
         cleaned_data = super().clean()
@@ -128,6 +143,90 @@ class DraftFilter(admin.SimpleListFilter):
         return queryset
 
 
+# Languages and translations
+
+
+def other_languages() -> list[str]:
+    """The languages content is translated into from English."""
+    return [code for code in codes() if code != DEFAULT]
+
+
+def named(obj) -> str:
+    """An item as the admin names it: "Remisión (Spanish)" for a text in another language."""
+    return str(obj) if obj.language == DEFAULT else f"{obj} ({english_name(obj.language)})"
+
+
+def language_choices():
+    return [(code, english_name(code)) for code in codes()]
+
+
+TRANSLATION_FILTERS = {OUT_OF_DATE: "out of date", MISSING: "missing"}
+
+
+def translation_filter(code: str, state: str) -> str:
+    """The value of the "translation" list filter for a language's texts in `state`."""
+    return f"{code}-{state}"
+
+
+class LanguageFilter(admin.SimpleListFilter):
+    title = "language"
+    parameter_name = "language"
+
+    def lookups(self, request, model_admin):
+        return language_choices()
+
+    def queryset(self, request, queryset):
+        if self.value() in codes():
+            return queryset.filter(language=self.value())
+        return queryset
+
+
+class TranslationFilter(admin.SimpleListFilter):
+    """Translators' work, for each language besides English (so a new language in settings has
+    its own): its texts out of date (the English text was published after them) and the
+    English texts it has no published text for (missing)."""
+
+    title = "translation"
+    parameter_name = "translation"
+
+    @staticmethod
+    def filters():
+        return {
+            translation_filter(code, state): (code, state)
+            for code in other_languages()
+            for state in TRANSLATION_FILTERS
+        }
+
+    def lookups(self, request, model_admin):
+        return [
+            (value, f"{english_name(code)} {TRANSLATION_FILTERS[state]}")
+            for value, (code, state) in self.filters().items()
+        ]
+
+    def queryset(self, request, queryset):
+        code, state = self.filters().get(self.value(), (None, None))
+        if state == OUT_OF_DATE:
+            return queryset.translation_out_of_date(code)
+        if state == MISSING:
+            return queryset.translation_missing(code)
+        return queryset
+
+
+@dataclass
+class Translation:
+    """How an item's text in one language stands against its English text, as a change form
+    tells it: on the English form, `row` and `url` are that language's row; on the form of the
+    translation, they are the English row."""
+
+    language: str
+    name: str  # the language, in English
+    state: str
+    url: str | None = None  # the other row's change form
+    row: object = None
+    start_url: str | None = None  # "Add the … text", for those who may
+    changes: list | None = None  # what changed in the English since the translation
+
+
 @dataclass
 class HistoryRow:
     record: object  # a history record
@@ -147,6 +246,8 @@ class EditorialAdmin(admin.ModelAdmin):
     readability_fields: tuple[str, ...] = ()
     # Rows of the text box of each multi-line text; sentences get a box, not a one-line field.
     text_rows: dict[str, int] = {}
+    # Fields besides the texts that are the same in every language: a translation takes them
+    # from the English row when it is started.
 
     class Media:
         css = {"all": ["admin-portal/admin.css"]}
@@ -159,26 +260,56 @@ class EditorialAdmin(admin.ModelAdmin):
     def draft_status(self, obj):
         return "Draft waiting" if obj.has_draft else ""
 
+    @admin.display(description="Language")
+    def language_name(self, obj):
+        return english_name(obj.language)
+
+    def get_list_display(self, request):
+        # The language right after the item's name: each language's row is a line of its own.
+        first, *rest = super().get_list_display(request)
+        return [first, "language_name", *rest]
+
     def get_list_filter(self, request):
-        return [*super().get_list_filter(request), DraftFilter]
+        return [LanguageFilter, TranslationFilter, *super().get_list_filter(request), DraftFilter]
 
     def get_actions(self, request):
         # Django's bulk delete would skip the confirmation in plain words and its message.
         actions = super().get_actions(request)
         actions.pop("delete_selected", None)
+        if self.has_change_permission(request):
+            for code in other_languages():
+                name = f"start_translation_{code}"
+                description = f"Add the {english_name(code)} text of the selected English items"
+                actions[name] = (self._start_translations_action(code), name, description)
         return actions
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "language":
+            return forms.ChoiceField(
+                choices=language_choices(),
+                initial=DEFAULT,
+                required=False,  # English unless chosen otherwise
+                label="Language",
+                help_text="The language patients read this text in. It cannot be changed later.",
+            )
         if db_field.name in self.text_rows:
             attrs = {"rows": self.text_rows[db_field.name], "class": "vLargeTextField"}
             kwargs["widget"] = forms.Textarea(attrs=attrs)
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def get_fieldsets(self, request, obj=None):
-        # The hidden version travels with the form, so a stale save can be recognised.
+        # The language comes first (chosen when an item is added, then shown); the hidden
+        # version travels with the form, so a stale save can be recognised.
         (name, options), *rest = super().get_fieldsets(request, obj)
-        fields = [field for field in options["fields"] if field != "edit_version"]
-        return [(name, {**options, "fields": [*fields, "edit_version"]}), *rest]
+        fields = [field for field in options["fields"] if field not in ("language", "edit_version")]
+        return [(name, {**options, "fields": ["language", *fields, "edit_version"]}), *rest]
+
+    def get_view_on_site_url(self, obj=None):
+        # The page in the text's language: /es/phases/remission/ for the Spanish text.
+        if super().get_view_on_site_url(obj) is None:
+            return None
+        with translation.override(obj.language):
+            return obj.get_absolute_url()
 
     def get_readonly_fields(self, request, obj=None):
         return [*super().get_readonly_fields(request, obj), "reading_level"]
@@ -187,18 +318,26 @@ class EditorialAdmin(admin.ModelAdmin):
     def reading_level(self, obj):
         if obj is None or not obj.pk:
             return "Shown after the first save."
-        shown = obj.with_draft()
-        too_hard = f" (above grade {MAX_GRADE}: try shorter sentences and words)"
-        levels = []
+        shown, levels = obj.with_draft(), []
         for field in self.readability_fields:
-            grade, words = reading_level(getattr(shown, field))
-            hint = too_hard if grade > MAX_GRADE else ""
-            levels.append((obj.field_label(field), f"{grade:.1f}", words, hint))
-        return format_html_join(mark_safe("<br>"), "{}: US grade {} · {} words{}", levels)
+            level = reading_level(getattr(shown, field), obj.language)
+            if level is None:
+                return f"The portal has no reading measure for {english_name(obj.language)} yet."
+            hint = (
+                " · harder than the aim: try shorter sentences and words"
+                if level.is_too_hard
+                else ""
+            )
+            levels.append((obj.field_label(field), level, level.measure.aim, level.words, hint))
+        return format_html_join(mark_safe("<br>"), "{}: {} ({}) · {} words{}", levels)
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         can_publish = self.has_publish_permission(request)
         extra_context = {**(extra_context or {}), "can_publish": can_publish}
+        obj = self.get_object(request, unquote(object_id)) if object_id else None
+        if obj is not None and self.has_view_or_change_permission(request, obj):
+            extra_context["translations"] = self.translations(request, obj)
+            extra_context["english"] = self.english_text(obj)
         return super().changeform_view(request, object_id, form_url, extra_context)
 
     # Saving: "Save draft" keeps the change beside the published text; "Publish" makes it live.
@@ -250,12 +389,11 @@ class EditorialAdmin(admin.ModelAdmin):
     def _hard_to_read(self, obj):
         shown, hard = obj.with_draft(), []
         for field in self.readability_fields:
-            grade, _ = reading_level(getattr(shown, field))
-            if grade > MAX_GRADE:
+            level = reading_level(getattr(shown, field), obj.language)
+            if level is not None and level.is_too_hard:
                 hard.append(
-                    f"{obj.field_label(field)} reads at US grade {grade:.1f}: patients find "
-                    f"grade {MAX_GRADE} or below easier, so try shorter sentences and everyday "
-                    "words."
+                    f"{obj.field_label(field)} reads at {level}: patients find "
+                    f"{level.measure.easier} easier, so try shorter sentences and everyday words."
                 )
         return hard
 
@@ -277,6 +415,11 @@ class EditorialAdmin(admin.ModelAdmin):
         view = self.admin_site.admin_view  # signed-in staff only, CSRF-protected
         return [
             path("<path:object_id>/preview/", view(self.preview_view), name=f"{info}_preview"),
+            path(
+                "<path:object_id>/translate/<str:language>/",
+                view(self.start_translation_view),
+                name=f"{info}_translate",
+            ),
             path(
                 "<path:object_id>/history/<str:version_id>/",
                 view(self.revert_view),
@@ -328,7 +471,7 @@ class EditorialAdmin(admin.ModelAdmin):
         context = self._context(
             request,
             obj,
-            f"History: {obj}",
+            f"History: {named(obj)}",
             rows=rows,
             page=page,
             page_range=paginator.get_elided_page_range(page.number),
@@ -381,7 +524,7 @@ class EditorialAdmin(admin.ModelAdmin):
         context = self._context(
             request,
             obj,
-            f"Version {record.version} of {obj}",
+            f"Version {record.version} of {named(obj)}",
             record=record,
             who=saved_by(record),
             who_url=self._user_url(request, record.history_user),
@@ -413,7 +556,8 @@ class EditorialAdmin(admin.ModelAdmin):
             f"This {self.opts.verbose_name} was deleted, so it cannot be changed back in place. "
             "Its words from that version are filled in below: save to add it again.",
         )
-        initial = urlencode({field: getattr(record, field) for field in self.model.DRAFT_FIELDS})
+        fields = ["language", *self.model.DRAFT_FIELDS]
+        initial = urlencode({field: getattr(record, field) for field in fields})
         return redirect(f"{self._url('add')}?{initial}")
 
     # Preview: the draft exactly as patients would see it, for staff only.
@@ -424,7 +568,11 @@ class EditorialAdmin(admin.ModelAdmin):
             raise Http404("No such item.")
         if not self.has_view_or_change_permission(request, obj):
             raise PermissionDenied
-        return self.render_preview(request, obj)
+        # The page in the text's language, as its readers get it: its interface words, its
+        # links (/es/...), and the other texts of the page in that language. Rendered here,
+        # while the language is active: a template response would otherwise render later.
+        with translation.override(obj.language):
+            return self.render_preview(request, obj).render()
 
     def render_preview(self, request, obj):
         raise NotImplementedError
@@ -437,5 +585,119 @@ class EditorialAdmin(admin.ModelAdmin):
             "page_template": page_template,
             "edit_url": self._url("change", obj.pk),
             "edited": obj.with_draft(),
+            "language_versions": [],  # a preview has one language: no switcher to follow
         }
         return TemplateResponse(request, PREVIEW_TEMPLATE, context)
+
+    @staticmethod
+    def previewed(obj):
+        """The draft of `obj` as patients of its language will read it: in its own language."""
+        shown = obj.with_draft()
+        shown.is_fallback = False
+        return shown
+
+    # Translations: how each language's text of an item stands, and starting a missing one.
+
+    def translations(self, request, obj):
+        """On an English row, how its text stands in each other language; None on the others."""
+        if obj.language != DEFAULT:
+            return None
+        may_start = self.has_change_permission(request, obj)
+        shown = []
+        for code in other_languages():
+            translated = obj.translation(code)
+            state = MISSING if translated is None else translated.translation_state()
+            start_url = self._url("translate", obj.pk, code) if state == MISSING else None
+            shown.append(
+                Translation(
+                    language=code,
+                    name=english_name(code),
+                    state=state,
+                    url=translated and self._url("change", translated.pk),
+                    row=translated,
+                    start_url=start_url if may_start else None,
+                )
+            )
+        return shown
+
+    def english_text(self, obj):
+        """On a translated row, how it stands against its English text; None on an English row."""
+        if obj.language == DEFAULT:
+            return None
+        english = obj.translation(DEFAULT)
+        state = obj.translation_state()
+        changes = obj.english_changes(english) if state == OUT_OF_DATE else None
+        return Translation(
+            language=obj.language,
+            name=english_name(obj.language),
+            state=state,
+            url=english and self._url("change", english.pk),
+            row=english,
+            changes=changes,
+        )
+
+    @method_decorator(require_POST)
+    def start_translation_view(self, request, object_id, language):
+        """The button "Add the Spanish text" on an English row: opens its Spanish row, started
+        first as a draft holding the English text when there is none."""
+        english = self.get_object(request, unquote(object_id))
+        if english is None or english.language != DEFAULT or language not in other_languages():
+            raise Http404("No such text to translate.")
+        if not self.has_change_permission(request, english):
+            raise PermissionDenied
+        translated = english.translation(language)
+        if translated is None:
+            try:
+                translated = self._start_translation(request, english, language)
+            except IntegrityError:  # a second press of the button, at the same moment
+                translated = english.translation(language)
+            self.message_user(request, self._started_message([english], language), messages.SUCCESS)
+        else:
+            self.message_user(
+                request,
+                f"“{english}” already has a {english_name(language)} text: here it is.",
+                messages.INFO,
+            )
+        return redirect(self._url("change", translated.pk))
+
+    def _start_translation(self, request, english, language):
+        translated = english.start_translation(language, by=request.user)
+        self.log_addition(request, translated, f"Started from the English text of “{english}”.")
+        return translated
+
+    def _started_message(self, started, language):
+        name = english_name(language)
+        items = ", ".join(f"“{english}”" for english in started)
+        return (
+            f"Started the {name} text of {items} from the English text, as a draft to "
+            f"translate. Patients reading {name} see the English text, marked as not "
+            f"translated, until the {name} text is published."
+        )
+
+    def _start_translations_action(self, language):
+        """The list action "Add the Spanish text of the selected English items"."""
+
+        def start_translations(modeladmin, request, queryset):
+            name = english_name(language)
+            started, left = {}, 0
+            for english in queryset:
+                if english.language != DEFAULT or english.translation(language):
+                    left += 1
+                else:
+                    started[english] = self._start_translation(request, english, language)
+            if started:
+                message = self._started_message(list(started), language)
+                self.message_user(request, message, messages.SUCCESS)
+            if left:
+                self.message_user(
+                    request,
+                    f"Nothing was started for {left} of the selected items: only an English "
+                    f"text with no {name} text yet can be started.",
+                    messages.INFO if started else messages.WARNING,
+                )
+            if len(started) == 1:
+                [translated] = started.values()
+                return redirect(self._url("change", translated.pk))
+            return None
+
+        return start_translations

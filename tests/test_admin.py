@@ -33,7 +33,7 @@ def test_content_editors_group_is_created_by_the_migrations():
 
 
 def test_approver_changes_a_phase_and_patients_see_the_new_wording(approver_client, client):
-    phase = Phase.objects.get(slug="remission")
+    phase = Phase.objects.get(language="en", slug="remission")
     change_url = f"/admin/phases/phase/{phase.pk}/change/"
     assert approver_client.get(change_url).status_code == 200
 
@@ -52,7 +52,7 @@ def test_approver_changes_a_phase_and_patients_see_the_new_wording(approver_clie
 def test_approver_adds_sources_and_patients_see_them_at_the_foot_of_the_page(
     approver_client, client
 ):
-    phase = Phase.objects.get(slug="relapsed")
+    phase = Phase.objects.get(language="en", slug="relapsed")
 
     approver_client.post(
         f"/admin/phases/phase/{phase.pk}/change/",
@@ -78,14 +78,15 @@ def test_nobody_can_add_or_delete_a_phase_in_the_admin(admin_client):
 
 
 def test_phase_list_is_in_display_order_and_overdue_reviews_stand_out(editor_client):
-    overdue = Phase.objects.get(slug="refractory")
+    overdue = Phase.objects.get(language="en", slug="refractory")
     overdue.last_reviewed = datetime.date(2024, 1, 1)
     overdue.next_review_due = datetime.date(2025, 1, 1)
     overdue.save()
 
     response = editor_client.get("/admin/phases/phase/")
 
-    names = [phase.name for phase in Phase.objects.all()]
+    # Each phase with its translations, English first, in the order patients read them.
+    names = [phase.name for phase in Phase.objects.order_by("order", "language")]
     positions = [response.text.index(name) for name in names]
     assert positions == sorted(positions)
     assert response.text.count('class="review-overdue"') == 1
@@ -93,7 +94,7 @@ def test_phase_list_is_in_display_order_and_overdue_reviews_stand_out(editor_cli
 
 
 def test_phase_admin_links_to_the_public_page(editor_client):
-    phase = Phase.objects.get(slug="untreated")
+    phase = Phase.objects.get(language="en", slug="untreated")
 
     response = editor_client.get(f"/admin/phases/phase/{phase.pk}/change/")
 
@@ -106,11 +107,15 @@ def test_phase_admin_search_finds_words_in_the_explanation(editor_client):
     assert [phase.slug for phase in response.context["cl"].queryset] == ["minimal-residual-disease"]
 
 
-def test_disclaimer_admin_goes_straight_to_the_one_disclaimer(editor_client):
+def test_disclaimer_admin_lists_one_disclaimer_for_each_language(editor_client):
     response = editor_client.get("/admin/phases/disclaimer/")
 
-    assert response.status_code == 302
-    assert response["Location"] == f"/admin/phases/disclaimer/{Disclaimer.current().pk}/change/"
+    assert response.status_code == 200
+    shown = response.context["cl"].queryset
+    assert [disclaimer.language for disclaimer in shown] == ["en", "es"]
+    for disclaimer in shown:
+        assert f'href="/admin/phases/disclaimer/{disclaimer.pk}/change/' in response.text
+    assert "/admin/phases/disclaimer/add/" not in response.text  # every language has one
 
 
 def test_approver_changes_the_disclaimer(approver_client, client):
@@ -168,9 +173,9 @@ def test_approver_publishes_a_shared_section_and_every_phase_page_shows_it(appro
         page = client.get(f"/phases/{slug}/").text
         assert '<h2 id="support-heading">Help and support</h2>' in page
         assert "Ask for a social worker." in page
-    assert SharedSection.objects.get(key="support").history.first().history_change_reason == (
-        "Published"
-    )
+    assert SharedSection.objects.get(
+        language="en", key="support"
+    ).history.first().history_change_reason == ("Published")
 
 
 def test_nobody_can_add_or_delete_a_shared_section(admin_client):

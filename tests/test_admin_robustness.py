@@ -42,8 +42,31 @@ def test_a_deleted_glossary_term_is_brought_back_as_a_new_term_with_its_words(ad
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("method", "path", "status"),
+    [
+        ("get", "/admin/phases/phase/{pk}/translate/es/", 405),  # starting one takes a POST
+        ("post", "/admin/phases/phase/999999/translate/es/", 404),
+        ("post", "/admin/phases/phase/abc/translate/es/", 404),
+        ("post", "/admin/phases/phase/{pk}/translate/xx/", 404),
+        ("post", "/admin/phases/phase/{pk}/translate/en/", 404),
+    ],
+)
+def test_starting_a_translation_needs_a_post_an_english_text_and_another_language(
+    admin_client, method, path, status
+):
+    english = Phase.objects.get(language="en", slug="remission")
+    Phase.objects.filter(language="es", slug="remission").delete()
+
+    response = getattr(admin_client, method)(path.format(pk=english.pk))
+
+    assert response.status_code == status
+    assert not Phase.objects.filter(language="es", slug="remission").exists()
+
+
+@pytest.mark.django_db
 def test_a_phase_preview_still_works_with_a_good_id(admin_client):
-    phase = Phase.objects.get(slug="remission")
+    phase = Phase.objects.get(language="en", slug="remission")
 
     assert admin_client.get(f"/admin/phases/phase/{phase.pk}/preview/").status_code == 200
 
@@ -56,6 +79,9 @@ def test_a_phase_preview_still_works_with_a_good_id(admin_client):
         "/admin/phases/phase/?review=nonsense&draft=",
         "/admin/phases/glossaryterm/?published=nonsense",
         "/admin/phases/explanation/?draft=waiting&q=%00",
+        "/admin/phases/phase/?translation=nonsense&language=xx",
+        "/admin/phases/glossaryterm/?translation=es-missing&_facets=True",
+        "/admin/phases/sharedsection/?translation=es-out-of-date&_facets=True",
     ],
 )
 def test_list_filters_with_values_they_do_not_know_show_the_whole_list(admin_client, path):
@@ -64,7 +90,7 @@ def test_list_filters_with_values_they_do_not_know_show_the_whole_list(admin_cli
 
 @pytest.mark.django_db
 def test_a_draft_without_any_recorded_version_is_still_listed_on_the_front_page(admin_client):
-    phase = Phase.objects.get(slug="remission")
+    phase = Phase.objects.get(language="en", slug="remission")
     Phase.objects.filter(pk=phase.pk).update(draft={"summary": "Written straight to the database."})
     Phase.history.filter(id=phase.pk).delete()
 
@@ -79,7 +105,7 @@ def test_a_draft_without_any_recorded_version_is_still_listed_on_the_front_page(
 def test_a_reviewer_too_long_or_made_of_punctuation_is_refused_and_nothing_changes(
     admin_client, reviewer
 ):
-    phase = Phase.objects.get(slug="remission")
+    phase = Phase.objects.get(language="en", slug="remission")
     data = {"action": "mark_reviewed", "_selected_action": [phase.pk], "apply": "Mark"}
 
     response = admin_client.post("/admin/phases/phase/", data | {"reviewer": reviewer})

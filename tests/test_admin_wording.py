@@ -21,7 +21,7 @@ DJANGO_WORDS = ["was changed successfully", "was added successfully", "deleted s
 
 
 def remission():
-    return Phase.objects.get(slug="remission")
+    return Phase.objects.get(language="en", slug="remission")
 
 
 def url(obj, action="change"):
@@ -187,7 +187,7 @@ def mark_reviewed(client, phases, reviewer):
 
 def test_marking_reviewed_names_the_reviewer_in_full_in_one_message():
     client = signed_in("approver")
-    phases = Phase.objects.filter(slug__in=["remission", "relapsed"])
+    phases = Phase.objects.filter(language="en", slug__in=["remission", "relapsed"])
 
     response = mark_reviewed(client, phases, REVIEWER)
 
@@ -230,9 +230,9 @@ def test_the_draft_column_reads_draft_waiting_or_nothing_without_icons(role, mod
     client = signed_in(role)
     item = {
         "phase": remission,
-        "sharedsection": lambda: SharedSection.objects.first(),
-        "glossaryterm": lambda: GlossaryTerm.objects.first(),
-        "explanation": lambda: Explanation.objects.first(),
+        "sharedsection": lambda: SharedSection.objects.filter(language="en").first(),
+        "glossaryterm": lambda: GlossaryTerm.objects.filter(language="en").first(),
+        "explanation": lambda: Explanation.objects.filter(language="en").first(),
     }[model]()
     item.save_draft(by=None)
     others = type(item).objects.count() - 1
@@ -286,10 +286,10 @@ def test_an_editor_does_not_get_the_list_of_drafts_waiting_for_approval():
 @pytest.mark.parametrize("role", ["editor", "approver"])
 def test_the_front_page_lists_pages_overdue_and_due_soon_for_clinical_review(role):
     today = timezone.localdate()
-    Phase.objects.filter(slug="remission").update(
+    Phase.objects.filter(language="en", slug="remission").update(
         last_reviewed=datetime.date(2024, 1, 1), next_review_due=datetime.date(2025, 1, 1)
     )
-    Phase.objects.filter(slug="relapsed").update(
+    Phase.objects.filter(language="en", slug="relapsed").update(
         last_reviewed=today - datetime.timedelta(days=300),
         next_review_due=today + datetime.timedelta(days=10),
         reviewer=REVIEWER,
@@ -301,7 +301,7 @@ def test_the_front_page_lists_pages_overdue_and_due_soon_for_clinical_review(rol
     overdue = reviews[reviews.index("<h3>Overdue</h3>") : reviews.index("<h3>Due within")]
     assert f'<a href="{url(remission())}">Remission</a>' in overdue
     soon = reviews[reviews.index("<h3>Due within 30 days</h3>") :]
-    relapsed = Phase.objects.get(slug="relapsed")
+    relapsed = Phase.objects.get(language="en", slug="relapsed")
     assert f'<a href="{url(relapsed)}">{html.escape(relapsed.name)}</a>: review due' in soon
 
 
@@ -379,10 +379,10 @@ def test_the_revert_page_tells_an_editor_it_becomes_a_draft_for_an_approver():
 def test_a_preview_links_back_to_the_form(role, model):
     item = {
         "phase": remission,
-        "sharedsection": lambda: SharedSection.objects.first(),
+        "sharedsection": lambda: SharedSection.objects.filter(language="en").first(),
         "disclaimer": Disclaimer.current,
-        "glossaryterm": lambda: GlossaryTerm.objects.first(),
-        "explanation": lambda: Explanation.objects.first(),
+        "glossaryterm": lambda: GlossaryTerm.objects.filter(language="en").first(),
+        "explanation": lambda: Explanation.objects.filter(language="en").first(),
     }[model]()
 
     page = signed_in(role).get(url(item, "preview")).text
@@ -408,10 +408,10 @@ def test_a_preview_links_back_to_the_form(role, model):
 def test_multi_line_texts_have_text_boxes_of_a_sensible_height(model, field, rows):
     item = {
         "phase": remission,
-        "sharedsection": lambda: SharedSection.objects.first(),
+        "sharedsection": lambda: SharedSection.objects.filter(language="en").first(),
         "disclaimer": Disclaimer.current,
-        "glossaryterm": lambda: GlossaryTerm.objects.first(),
-        "explanation": lambda: Explanation.objects.first(),
+        "glossaryterm": lambda: GlossaryTerm.objects.filter(language="en").first(),
+        "explanation": lambda: Explanation.objects.filter(language="en").first(),
     }[model]()
 
     page = signed_in("editor").get(url(item)).text

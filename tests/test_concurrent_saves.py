@@ -31,7 +31,7 @@ from django.contrib.auth.models import Group, User
 from phases.models import GlossaryTerm
 user = User.objects.create_user("approver", password="{PASSWORD}", is_staff=True)
 user.groups.add(Group.objects.get(name="Content approvers"))
-print(json.dumps(sorted(GlossaryTerm.objects.values_list("pk", flat=True))))
+print(json.dumps(sorted(GlossaryTerm.objects.filter(language="en").values_list("pk", flat=True))))
 """
 
 

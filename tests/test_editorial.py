@@ -24,7 +24,7 @@ def phase_url(phase, action="change"):
 
 
 def remission():
-    return Phase.objects.get(slug="remission")
+    return Phase.objects.get(language="en", slug="remission")
 
 
 def save_draft(client, phase, **changes):
@@ -164,7 +164,7 @@ def test_a_version_that_is_no_longer_valid_is_not_brought_back(approver, approve
 
     assert response.status_code == 200
     assert "This version cannot be brought back as it is." in response.text
-    assert "Term: Glossary term with this Term already exists." in html.unescape(response.text)
+    assert "This term is already in the glossary in this language." in html.unescape(response.text)
     assert GlossaryTerm.objects.get(pk=term.pk).term == "Central port"
     assert GlossaryTerm.objects.get(pk=term.pk).version == term.version
 
@@ -235,7 +235,7 @@ def test_the_change_form_opens_on_the_draft(editor_client):
 def test_a_draft_explanation_is_invisible_to_the_checker_but_shows_in_preview(
     editor_client, client
 ):
-    explanation = Explanation.objects.get(key="remission")
+    explanation = Explanation.objects.get(language="en", key="remission")
     editor_client.post(
         f"/admin/phases/explanation/{explanation.pk}/change/",
         {
@@ -330,7 +330,7 @@ def mark_reviewed(client, phases, **step_two):
 
 def test_marking_reviewed_first_asks_for_the_reviewers_full_name_and_role(approver_client):
     make_overdue(remission())
-    relapsed = Phase.objects.get(slug="relapsed")
+    relapsed = Phase.objects.get(language="en", slug="relapsed")
 
     response = mark_reviewed(approver_client, [remission(), relapsed])
 
@@ -347,7 +347,7 @@ def test_approver_marks_pages_reviewed_and_the_reviewer_is_recorded_in_full(
     approver_client, client
 ):
     make_overdue(remission())
-    relapsed = Phase.objects.get(slug="relapsed")
+    relapsed = Phase.objects.get(language="en", slug="relapsed")
 
     response = mark_reviewed(
         approver_client, [remission(), relapsed], reviewer=f"  {REVIEWER} ", apply="Mark"
@@ -356,7 +356,7 @@ def test_approver_marks_pages_reviewed_and_the_reviewer_is_recorded_in_full(
     assert response.status_code == 302
     today = timezone.localdate()
     next_due = add_months(today, 12)
-    for phase in (remission(), Phase.objects.get(slug="relapsed")):
+    for phase in (remission(), Phase.objects.get(language="en", slug="relapsed")):
         assert phase.last_reviewed == today
         assert phase.reviewer == REVIEWER
         assert phase.next_review_due == next_due
@@ -406,17 +406,20 @@ def test_an_editor_cannot_mark_a_phase_reviewed(editor_client, step_two):
 
 def test_review_filters_find_awaiting_overdue_and_soon_due_pages(editor_client):
     make_overdue(remission())
-    soon = Phase.objects.get(slug="relapsed")
+    soon = Phase.objects.get(language="en", slug="relapsed")
     soon.last_reviewed = timezone.localdate() - datetime.timedelta(days=300)
     soon.next_review_due = timezone.localdate() + datetime.timedelta(days=10)
     soon.reviewer = REVIEWER
     soon.save()
-    Phase.objects.exclude(slug__in=["remission", "relapsed"]).update(
+    Phase.objects.exclude(slug__in=["remission", "relapsed"]).filter(language="en").update(
         last_reviewed=None, next_review_due=None, reviewer=""
     )
 
     def found(review):
-        queryset = editor_client.get(f"/admin/phases/phase/?review={review}").context["cl"].queryset
+        url = (
+            f"/admin/phases/phase/?review={review}&language=en"  # the Spanish pages have their own
+        )
+        queryset = editor_client.get(url).context["cl"].queryset
         return [phase.slug for phase in queryset]
 
     assert found("overdue") == ["remission"]
@@ -425,7 +428,7 @@ def test_review_filters_find_awaiting_overdue_and_soon_due_pages(editor_client):
 
 
 def test_phase_list_says_which_pages_await_clinical_review(editor_client):
-    Phase.objects.filter(slug="untreated").update(
+    Phase.objects.filter(language="en", slug="untreated").update(
         last_reviewed=None, next_review_due=None, reviewer=""
     )
 
@@ -439,7 +442,7 @@ def test_phase_list_says_which_pages_await_clinical_review(editor_client):
 
 def test_admin_front_page_shows_what_is_overdue_and_what_awaits_review(editor_client):
     make_overdue(remission())
-    Phase.objects.filter(slug="untreated").update(
+    Phase.objects.filter(language="en", slug="untreated").update(
         last_reviewed=None, next_review_due=None, reviewer=""
     )
 

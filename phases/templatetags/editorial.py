@@ -2,11 +2,34 @@ from django import template
 from django.apps import apps
 from django.urls import reverse
 
-from phases.editorial_admin import saved_by
+from phases.editorial_admin import (
+    MISSING,
+    OUT_OF_DATE,
+    TRANSLATION_FILTERS,
+    english_name,
+    other_languages,
+    saved_by,
+    translation_filter,
+)
+from phases.languages import DEFAULT
 from phases.models import Phase
 from phases.publishing import EditableContent
 
 register = template.Library()
+
+
+def content_models():
+    return [
+        model
+        for model in apps.get_app_config("phases").get_models()
+        if issubclass(model, EditableContent)
+    ]
+
+
+@register.simple_tag
+def language_note(item):
+    """After the name of a text in a language besides English, its language: " (Spanish)"."""
+    return "" if item.language == DEFAULT else f" ({english_name(item.language)})"
 
 
 @register.simple_tag
@@ -33,10 +56,8 @@ def drafts_waiting(context):
     its item, the address of its form, and who saved it when. None for those who may publish
     nothing: drafts are not theirs to look at."""
     user, waiting, may_publish = context["request"].user, [], False
-    for model in apps.get_app_config("phases").get_models():
+    for model in content_models():
         opts = model._meta
-        if not issubclass(model, EditableContent):
-            continue
         if not user.has_perm(f"{opts.app_label}.publish_{opts.model_name}"):
             continue
         may_publish, drafts = True, []
@@ -55,3 +76,41 @@ def drafts_waiting(context):
         if drafts:
             waiting.append((opts.verbose_name_plural, drafts))
     return waiting if may_publish else None
+
+
+@register.simple_tag(takes_context=True)
+def translations_to_do(context):
+    """For each language besides English, the texts of each kind that are out of date or
+    missing, with the address of the list that shows them: [(language, [(kind, [(words,
+    address)])])]. None for those who may look at no content."""
+    user = context["request"].user
+    models = [
+        model
+        for model in content_models()
+        if user.has_perm(f"phases.view_{model._meta.model_name}")
+        or user.has_perm(f"phases.change_{model._meta.model_name}")
+    ]
+    if not models:
+        return None
+    languages = []
+    for code in other_languages():
+        kinds = []
+        for model in models:
+            manager, opts = model._default_manager, model._meta
+            counts = {
+                OUT_OF_DATE: manager.translation_out_of_date(code).count(),
+                MISSING: manager.translation_missing(code).count(),
+            }
+            changelist = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+            shown = [
+                (
+                    f"{count} {TRANSLATION_FILTERS[state]}",
+                    f"{changelist}?translation={translation_filter(code, state)}",
+                )
+                for state, count in counts.items()
+                if count
+            ]
+            if shown:
+                kinds.append((opts.verbose_name_plural, shown))
+        languages.append((english_name(code), kinds))
+    return languages

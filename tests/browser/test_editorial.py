@@ -25,7 +25,7 @@ def signed_in_page(browser, site_url, username):
 def test_the_second_editor_gets_the_conflict_and_keeps_their_text(browser, site_url, screenshots):
     make_staff("anna", "Content editors", first_name="Anna", last_name="First")
     make_staff("ben", "Content editors", first_name="Ben", last_name="Second")
-    remission = Phase.objects.get(slug="remission")
+    remission = Phase.objects.get(language="en", slug="remission")
     change_url = f"{site_url}/admin/phases/phase/{remission.pk}/change/"
     anna = signed_in_page(browser, site_url, "anna")
     ben = signed_in_page(browser, site_url, "ben")
@@ -43,13 +43,13 @@ def test_the_second_editor_gets_the_conflict_and_keeps_their_text(browser, site_
     assert ben.get_by_label("Summary").input_value() == "Ben's own wording, typed at the same time."
     expect(ben.locator(".conflict-changes ins").first).to_be_visible()
     ben.screenshot(path=screenshots / "admin-edit-conflict.png", full_page=True)
-    assert Phase.objects.get(slug="remission").draft["summary"] == (
+    assert Phase.objects.get(language="en", slug="remission").draft["summary"] == (
         "Anna's clearer summary of remission."
     )
 
     ben.get_by_role("button", name="Save draft").click()  # after merging, saving again works
     expect(ben.get_by_text("Saved as a draft")).to_be_visible()
-    assert Phase.objects.get(slug="remission").draft["summary"] == (
+    assert Phase.objects.get(language="en", slug="remission").draft["summary"] == (
         "Ben's own wording, typed at the same time."
     )
 
@@ -68,7 +68,7 @@ def tab_to(page, name, *, limit=80):
 
 def test_an_approver_brings_back_a_version_with_the_keyboard_alone(browser, site_url, screenshots):
     approver = make_staff("ada", "Content approvers", first_name="Ada", last_name="Approver")
-    remission = Phase.objects.get(slug="remission")
+    remission = Phase.objects.get(language="en", slug="remission")
     original_summary = remission.summary
     remission.summary = "A mistaken summary."
     remission.publish(by=approver)
@@ -86,7 +86,7 @@ def test_an_approver_brings_back_a_version_with_the_keyboard_alone(browser, site
     page.keyboard.press("Enter")
 
     expect(page.get_by_text("is back and published: patients see it now.")).to_be_visible()
-    assert Phase.objects.get(slug="remission").summary == original_summary
+    assert Phase.objects.get(language="en", slug="remission").summary == original_summary
     public = page.context.new_page()
     public.goto(f"{site_url}/phases/remission/")
     expect(public.get_by_text(original_summary).first).to_be_visible()
@@ -108,7 +108,7 @@ def signed_in_as(browser, site_url, role):
 
 @pytest.mark.parametrize("role", ROLES)
 def test_every_list_fits_at_1280_pixels_with_whole_headers(browser, site_url, screenshots, role):
-    Phase.objects.get(slug="remission").save_draft(by=None)
+    Phase.objects.get(language="en", slug="remission").save_draft(by=None)
     page = signed_in_as(browser, site_url, role)
 
     for model in LISTS:
@@ -130,7 +130,7 @@ def test_every_list_fits_at_1280_pixels_with_whole_headers(browser, site_url, sc
 
 def test_an_approver_goes_from_the_front_page_to_a_waiting_draft(browser, site_url, screenshots):
     editor = make_staff("eddie", "Content editors", first_name="Eddie", last_name="Editor")
-    remission = Phase.objects.get(slug="remission")
+    remission = Phase.objects.get(language="en", slug="remission")
     remission.summary = "A clearer summary, waiting for approval."
     remission.save_draft(by=editor)
     page = signed_in_as(browser, site_url, "approver")
@@ -145,7 +145,7 @@ def test_an_approver_goes_from_the_front_page_to_a_waiting_draft(browser, site_u
 
 
 def test_an_editor_front_page_has_reviews_due_and_no_list_of_drafts(browser, site_url, screenshots):
-    Phase.objects.filter(slug="refractory").update(
+    Phase.objects.filter(language="en", slug="refractory").update(
         last_reviewed="2024-01-01", next_review_due="2025-01-01", reviewer="Dr A. B, nurse"
     )
     page = signed_in_as(browser, site_url, "editor")
@@ -158,7 +158,7 @@ def test_an_editor_front_page_has_reviews_due_and_no_list_of_drafts(browser, sit
 
 @pytest.mark.parametrize("role", ROLES)
 def test_history_marks_changes_with_colour_and_a_sign(browser, site_url, screenshots, role):
-    remission = Phase.objects.get(slug="remission")
+    remission = Phase.objects.get(language="en", slug="remission")
     page = signed_in_as(browser, site_url, role)
     page.goto(f"{site_url}/admin/phases/phase/{remission.pk}/history/")
 
@@ -181,7 +181,7 @@ def test_history_marks_changes_with_colour_and_a_sign(browser, site_url, screens
 
 
 def test_an_editor_reads_that_bringing_back_a_version_makes_a_draft(browser, site_url, screenshots):
-    remission = Phase.objects.get(slug="remission")
+    remission = Phase.objects.get(language="en", slug="remission")
     first = remission.history.earliest()
     page = signed_in_as(browser, site_url, "editor")
     page.goto(f"{site_url}/admin/phases/phase/{remission.pk}/history/{first.history_id}/")
@@ -197,7 +197,7 @@ def test_an_editor_reads_that_bringing_back_a_version_makes_a_draft(browser, sit
 
 @pytest.mark.parametrize("role", ROLES)
 def test_the_preview_leads_back_to_the_form(browser, site_url, screenshots, role):
-    remission = Phase.objects.get(slug="remission")
+    remission = Phase.objects.get(language="en", slug="remission")
     page = signed_in_as(browser, site_url, role)
     page.goto(f"{site_url}/admin/phases/phase/{remission.pk}/change/")
     expect(page.get_by_label("Summary")).to_have_js_property("tagName", "TEXTAREA")
