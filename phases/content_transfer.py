@@ -9,6 +9,16 @@ type and length), then every text as the admin checks it (the model's field vali
 reported with the item and field it concerns, and only a file without problems is written, in
 one transaction, each change recorded in the history like an edit in the admin.
 
+Content is one row per language (phases.languages): every item says its language, and an item
+is the row of that language with its name (a phase's slug, a section's or explanation's key, a
+glossary term's anchor; the disclaimer: the language alone). An item without a language is
+English, so files written before the portal had languages still import, and change English
+rows only. A phase's place in the list and ICD-10-CM code are the same in every language: a
+translation must give the English phase's, and a new value given in English is copied to the
+other languages' rows the file does not give. An imported text counts as published in its
+language (unless the file says it is not: a translation still in draft), as of the import if
+its text changed, so the translations an import leaves behind show as out of date.
+
 Partners (the hospitals' embed settings) are not content: they belong to each site, so the
 export does not carry them and the import refuses them; they are set up in the admin.
 """
@@ -20,14 +30,19 @@ from dataclasses import dataclass, field
 from typing import BinaryIO
 
 from django.core.exceptions import ValidationError
-from django.db import DataError, IntegrityError, transaction
+from django.db import DataError, IntegrityError, models, transaction
+from django.db.models.functions import Lower
+from django.utils import timezone
 
-from phases import page_cache, wording
+from phases import languages, page_cache, wording
+from phases.languages import DEFAULT
 from phases.models import Disclaimer, Explanation, GlossaryTerm, Phase, SharedSection
 
 FORMAT = "all-phase-portal-content"
-FORMAT_VERSION = 2  # 2: phases' sources and review fields that may be empty; sections
-SUPPORTED_FORMAT_VERSIONS = {FORMAT_VERSION}
+# 2: phases' sources and review fields that may be empty; sections (English only, one disclaimer)
+# 3: every item's language and whether it is published; a list of disclaimers, one per language
+FORMAT_VERSION = 3
+SUPPORTED_FORMAT_VERSIONS = {2, FORMAT_VERSION}
 MAX_IMPORT_BYTES = 5 * 1024 * 1024  # a full export is about 100 KB
 MAX_PROBLEMS = 100  # a file with more is not worth listing further
 MAX_VERSION = 1_000_000_000  # far below the database's limit, so an import can still bump it
@@ -127,16 +142,25 @@ class Draft(Kind):
                     yield f"{name}.{where}", what
 
 
-TEXT, DAY, FLAG, DRAFT = Text(), Day(), Flag(), Draft()
+class Language(Kind):
+    """One of the portal's languages (settings.LANGUAGES). An item without one is English."""
+
+    def problems(self, model, name, value):
+        if not isinstance(value, str) or value not in languages.codes():
+            known = ", ".join(f"{code} ({languages.name_of(code)})" for code in languages.codes())
+            yield name, f"must be one of the portal's languages, {known}; not {_what(value)}."
+
+
+TEXT, DAY, FLAG, DRAFT, LANGUAGE = Text(), Day(), Flag(), Draft(), Language()
 VERSION = Number(1, MAX_VERSION)
 
 
 @dataclass(frozen=True)
 class Section:
     model: type
-    name_field: str | None  # the field that names an item, and finds it on the target site
+    name_field: str | None  # the field that names an item in its language (none: the disclaimer)
     fields: dict = field(default_factory=dict)  # field: what it may hold, in the file's order
-    single: bool = False  # one object (or null), not a list: the disclaimer
+    single_until: int = 0  # up to this format version, one object (or null), not a list
 
 
 SECTIONS = {
@@ -144,31 +168,49 @@ SECTIONS = {
         "slug": TEXT, "order": Number(0, 32_767), "name": TEXT, "summary": TEXT, "body": TEXT,
         "questions": TEXT, "references": TEXT, "icd10_code": TEXT, "last_reviewed": DAY,
         "next_review_due": DAY, "reviewer": TEXT, "draft": DRAFT, "version": VERSION,
+        "is_published": FLAG, "language": LANGUAGE,
     }),
     "sections": Section(SharedSection, "key", {
         "key": TEXT, "title": TEXT, "text": TEXT, "draft": DRAFT, "version": VERSION,
+        "is_published": FLAG, "language": LANGUAGE,
     }),
     "disclaimer": Section(Disclaimer, None, {
-        "text": TEXT, "draft": DRAFT, "version": VERSION,
-    }, single=True),
+        "text": TEXT, "draft": DRAFT, "version": VERSION, "is_published": FLAG,
+        "language": LANGUAGE,
+    }, single_until=2),
     "glossary": Section(GlossaryTerm, "slug", {
         "slug": TEXT, "term": TEXT, "definition": TEXT, "is_published": FLAG, "draft": DRAFT,
-        "version": VERSION,
+        "version": VERSION, "language": LANGUAGE,
     }),
     "explanations": Section(Explanation, "key", {
         "key": TEXT, "kind": TEXT, "text": TEXT, "draft": DRAFT, "version": VERSION,
+        "is_published": FLAG, "language": LANGUAGE,
     }),
 }  # fmt: skip
-OPTIONAL_FIELDS = {"draft", "version", "is_published"}
+OPTIONAL_FIELDS = {"draft", "version", "is_published", "language"}
 TOP_LEVEL = ("format", "format_version", *SECTIONS)
+SAME_IN_EVERY_LANGUAGE = ("order", "icd10_code")  # a phase's; its translations copy them
+COUNTED = {
+    "phases": "phases",
+    "sections": "shared sections",
+    "glossary": "glossary terms",
+    "explanations": "checker explanations",
+    "disclaimer": "disclaimer",
+}
 
 
 def export_content() -> dict:
+    """Every row of every language: English first, each language's rows in the model's order."""
     content = {"format": FORMAT, "format_version": FORMAT_VERSION}
     for name, section in SECTIONS.items():
-        items = [_as_dict(row, section.fields) for row in section.model.objects.all()]
-        content[name] = (items[0] if items else None) if section.single else items
+        rows = sorted(section.model.objects.all(), key=_language_order)  # sorted() is stable
+        content[name] = [_as_dict(row, section.fields) for row in rows]
     return content
+
+
+def _language_order(row):
+    order = languages.codes()
+    return order.index(row.language) if row.language in order else len(order)
 
 
 def _as_dict(row, fields):
@@ -205,27 +247,25 @@ def _too_big(size):
     )
 
 
-def import_content(data: bytes | str, *, source: str) -> dict[str, int]:
-    """Check the whole document, then write it; returns how many items of each kind."""
+def import_content(data: bytes | str, *, source: str) -> dict[str, dict[str, int]]:
+    """Check the whole document, then write it; returns, for each of the portal's languages,
+    how many items of each kind the file gave (COUNTED names them)."""
     content = _parsed(data)
-    rows = _checked_rows(content)
+    rows, copies = _checked_rows(content)
     reason = f"Imported from {source}"[:100]  # the history's change reason holds 100
     try:
         with transaction.atomic():
-            for row in rows:
+            for row in [row for _, row in rows] + copies:
                 row._change_reason = reason
                 row.save()
     except (IntegrityError, DataError) as error:
         clash = f"Two items clash (same name or order), or a value cannot be stored: {error}"
         raise ContentProblems([clash]) from None
     page_cache.bump()  # each row's save bumps too; this keeps it so if rows are ever bulk-written
-    return {
-        "phases": len(content["phases"]),
-        "shared sections": len(content["sections"]),
-        "glossary terms": len(content["glossary"]),
-        "checker explanations": len(content["explanations"]),
-        "disclaimer": int(content["disclaimer"] is not None),
-    }
+    counts = {language: dict.fromkeys(COUNTED.values(), 0) for language in languages.codes()}
+    for name, row in rows:
+        counts[row.language][COUNTED[name]] += 1
+    return counts
 
 
 class _RepeatedKey(ValueError):
@@ -266,8 +306,9 @@ def _parsed(data):
         raise ContentProblems([f"The file is not an ALL Phase Portal export (format “{FORMAT}”)."])
     version = content.get("format_version")
     if type(version) is not int or version not in SUPPORTED_FORMAT_VERSIONS:
+        readable = " and ".join(str(number) for number in sorted(SUPPORTED_FORMAT_VERSIONS))
         raise ContentProblems(
-            [f"format_version: this site reads files of version {FORMAT_VERSION}, not "
+            [f"format_version: this site reads files of versions {readable}, not "
              f"{_what(version)}. Export the content again from a site running this version."]
         )  # fmt: skip
     return content
@@ -285,47 +326,65 @@ class _Problems(list):
 
 
 def _checked_rows(content):
-    """The rows to write, each set to its item's values; ContentProblems lists all problems."""
-    problems, rows = _Problems(), []
+    """The rows to write, as (section, row) with each row set to its item's values, and the
+    translations of phases that take their English phase's new order or code. ContentProblems
+    lists all problems."""
+    problems, rows, now = _Problems(), [], timezone.now()
     try:
         for key in content:
             if key not in TOP_LEVEL:
                 known = ", ".join(SECTIONS)
                 what = PARTNERS if key == "partners" else f"not a section (they are {known})."
                 problems.add(_shown(key), what)
+        version = content["format_version"]
         for name, section in SECTIONS.items():
-            seen = {}  # (unique field, value): the item that gave it first
-            for label, item in _items(name, section, content.get(name, ...), problems):
-                rows.append(_checked_row(section, label, item, seen, problems))
+            seen = {}  # (unique fields, language, values): the item that gave them first
+            for label, item in _items(name, section, content.get(name, ...), version, problems):
+                if (row := _checked_row(section, label, item, seen, now, problems)) is not None:
+                    rows.append((name, label, row))
+        phases = [(label, row) for name, label, row in rows if name == "phases"]
+        copies = _same_in_every_language(phases, content.get("phases"), problems)
     except _TooMany:
         problems.append(f"… and more: checking stopped after {MAX_PROBLEMS} problems.")
     if problems:
         raise ContentProblems(problems)
-    return rows
+    return [(name, row) for name, _, row in rows], copies
 
 
-def _items(name, section, items, problems):
+def _items(name, section, items, version, problems):
     if items is ...:
         problems.add(name, "missing.")
-    elif section.single:
+    elif version <= section.single_until:
         if items is not None:
             yield name, items
     elif not isinstance(items, list):
         problems.add(name, f"must be a list, not {_what(items)}.")
     else:
         for index, item in enumerate(items):
-            item_name = item.get(section.name_field) if isinstance(item, dict) else None
-            shown = f" ({_shown(item_name)})" if isinstance(item_name, str) and item_name else ""
-            yield f"{name}[{index}]{shown}", item
+            yield f"{name}[{index}]{_named(section, item)}", item
 
 
-def _checked_row(section, label, item, seen, problems):
+def _named(section, item):
+    """How a problem names an item, beside its place: " (es, blasts)", its language (English
+    goes without saying) and its name, as far as the file gives them."""
+    if not isinstance(item, dict):
+        return ""
+    language, name = item.get("language"), item.get(section.name_field)
+    shown = [
+        _shown(value)
+        for value in (language if language != DEFAULT else None, name)
+        if isinstance(value, str) and value
+    ]
+    return f" ({', '.join(shown)})" if shown else ""
+
+
+def _checked_row(section, label, item, seen, now, problems):
     """The row `item` writes, or None when it has problems (added to `problems`)."""
     model = section.model
     if not isinstance(item, dict):
         problems.add(label, f"must be an object, not {_what(item)}.")
         return None
-    before = len(problems)
+    before, wrong = len(problems), set()
     for name in item:
         if name not in section.fields:
             known = ", ".join(section.fields)
@@ -334,17 +393,16 @@ def _checked_row(section, label, item, seen, problems):
         if name not in item:
             if name not in OPTIONAL_FIELDS:
                 problems.add(f"{label} {name}", "missing.")
+                wrong.add(name)
             continue
-        wrong = False
         for where, what in kind.problems(model, name, item[name]):
-            wrong = True
+            wrong.add(name)
             problems.add(f"{label} {where}", what)
-        if not wrong and name in _unique_fields(section):
-            if (first := seen.setdefault((name, item[name]), label)) != label:
-                problems.add(f"{label} {name}", f"“{_shown(item[name])}” is also in {first}.")
+    _check_repeated(model, label, item, wrong, seen, problems)
     if len(problems) > before:
         return None
     values = {name: section.fields[name].python(value) for name, value in item.items()}
+    values = {"language": DEFAULT, "is_published": True} | values
     if problem := _unknown_name(model, values):
         problems.add(f"{label} {section.name_field}", problem)
         return None
@@ -352,6 +410,8 @@ def _checked_row(section, label, item, seen, problems):
         problems.add(label, problem)
         return None
     row = _row_to_update(model, section.name_field, values)
+    if values["is_published"] and _text_changes(row, values):
+        row.published_at = now  # what the admin's publish does; translations left behind show
     for name, value in values.items():
         setattr(row, name, value)
     try:
@@ -371,12 +431,90 @@ def _checked_row(section, label, item, seen, problems):
     return row if len(problems) == before else None
 
 
-def _unique_fields(section):
-    return {
-        name
-        for name in section.fields
-        if name not in ("draft", "version") and section.model._meta.get_field(name).unique
+def _check_repeated(model, label, item, wrong, seen, problems):
+    """Two items of one language must not share what the model's unique constraints keep
+    apart: a name, a phase's place, a glossary term (in any case), the disclaimer itself."""
+    if "language" in wrong:
+        return
+    language = item.get("language", DEFAULT)
+    for names, folded in _unique_per_language(model):
+        if any(name in wrong or name not in item for name in names):
+            continue
+        values = tuple(item[name] for name in names)
+        key = (names, language, tuple(v.casefold() for v in values) if folded else values)
+        if (first := seen.setdefault(key, label)) == label:
+            continue
+        if names:
+            problems.add(f"{label} {names[0]}", f"“{_shown(values[0])}” is also in {first}.")
+        else:
+            one = model._meta.verbose_name
+            problems.add(label, f"{first} is already the {one} in this language: one per language.")
+
+
+def _unique_per_language(model):
+    """(fields, compared case-insensitively) for each of the model's unique constraints
+    besides the language: ("slug",) and ("order",) for a phase, () for the disclaimer."""
+    groups = []
+    for constraint in model._meta.constraints:
+        if not isinstance(constraint, models.UniqueConstraint):
+            continue
+        parts = constraint.fields or constraint.expressions
+        names = tuple(_field_name(part) for part in parts)
+        if "language" in names:
+            folded = any(isinstance(part, Lower) for part in parts)
+            groups.append((tuple(name for name in names if name != "language"), folded))
+    return groups
+
+
+def _field_name(part):
+    if isinstance(part, str):
+        return part
+    if isinstance(part, Lower):
+        part = part.source_expressions[0]
+    return part.name
+
+
+def _text_changes(row, values):
+    """Whether patients will read something new: a new row, a first publish, or a text."""
+    if row._state.adding or not row.is_published:
+        return True
+    return any(getattr(row, name) != values[name] for name in row.DRAFT_FIELDS if name in values)
+
+
+def _same_in_every_language(phases, items, problems):
+    """A phase's translations have its place in the list and its ICD-10-CM code: one given in
+    the file must have the English phase's (the file's, or else this site's); one the file does
+    not give takes the values the file gives the English phase. Returns the rows that change."""
+    english = {row.slug: row for _, row in phases if row.language == DEFAULT}
+    given = {
+        (item.get("language", DEFAULT), item.get("slug"))
+        for item in (items if isinstance(items, list) else ())
+        if isinstance(item, dict)
+        and isinstance(item.get("language", DEFAULT), str)
+        and isinstance(item.get("slug"), str)
     }
+    for label, row in phases:
+        if row.language == DEFAULT or (row.slug not in english and (DEFAULT, row.slug) in given):
+            continue  # English, or an English item with problems of its own
+        reference = english.get(row.slug)
+        reference = reference or Phase.objects.filter(language=DEFAULT, slug=row.slug).first()
+        for name in SAME_IN_EVERY_LANGUAGE:
+            if reference is not None and getattr(row, name) != (same := getattr(reference, name)):
+                problems.add(
+                    f"{label} {name}",
+                    f"must be {same}, as in English, not {getattr(row, name)}: a phase's place "
+                    "in the list and its ICD-10-CM code are the same in every language.",
+                )
+    copies = []
+    for other in Phase.objects.filter(slug__in=english).exclude(language=DEFAULT):
+        source = english[other.slug]
+        changed = [n for n in SAME_IN_EVERY_LANGUAGE if getattr(other, n) != getattr(source, n)]
+        if (other.language, other.slug) not in given and changed:
+            for name in changed:
+                setattr(other, name, getattr(source, name))
+            other.version += 1  # an editor's open form of this translation is now stale
+            copies.append(other)
+    return copies
 
 
 def _review_problem(model, values):
@@ -405,10 +543,12 @@ def _unknown_name(model, values):
 
 
 def _row_to_update(model, name_field, values):
-    if model is Disclaimer:
-        existing = Disclaimer.current()
-        return existing or Disclaimer(pk=Disclaimer.SINGLETON_PK)
-    existing = model.objects.filter(**{name_field: values[name_field]}).first()
+    """This site's row of the item's language and name (the disclaimer: its language), or a
+    new one."""
+    match = {"language": values["language"]}
+    if name_field:
+        match[name_field] = values[name_field]
+    existing = model.objects.filter(**match).first()
     if existing is None:
         return model()
     # Keep versions moving forward, so an editor's open form on this site is seen as stale.

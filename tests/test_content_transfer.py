@@ -18,7 +18,6 @@ from django.core.management import CommandError, call_command
 
 from phases import content_transfer, staff_markdown
 from phases.models import Disclaimer, Explanation, GlossaryTerm, Partner, Phase, SharedSection
-from tests.test_views import shared_sections
 
 pytestmark = pytest.mark.django_db
 
@@ -55,7 +54,7 @@ def wipe():
 def test_export_wipe_import_round_trips_with_nothing_lost(
     tmp_path, exported, client, capsys, approver
 ):
-    phase = Phase.objects.get(slug="remission")
+    phase = Phase.objects.get(language="en", slug="remission")
     phase.draft = {"summary": "A draft in progress."}
     phase.version = 4
     phase.references = "- [National Cancer Institute](https://www.cancer.gov)"
@@ -64,26 +63,27 @@ def test_export_wipe_import_round_trips_with_nothing_lost(
     Phase.objects.filter(slug="relapsed").update(
         last_reviewed=None, next_review_due=None, reviewer=""
     )
-    urgent, _ = shared_sections()
+    urgent = SharedSection.objects.get(language="en", key="urgent-help")
     urgent.draft = {"text": "A draft of the urgent advice."}
     urgent.save()
-    terms = GlossaryTerm.objects.count()
+    terms = GlossaryTerm.objects.filter(language="en").count()
+    spanish_terms = GlossaryTerm.objects.filter(language="es").count()
     before = exported()
     file = write(tmp_path, before)
 
     wipe()
     assert client.get("/phases/remission/").status_code == 404
     call_command("import_content", str(file))
-    assert f"Imported 5 phases, 2 shared sections, {terms} glossary terms" in (
-        capsys.readouterr().out
-    )
+    output = capsys.readouterr().out
+    assert f"Imported 5 phases, 2 shared sections, {terms} glossary terms" in output
+    assert f"2 shared sections, {spanish_terms} glossary terms" in output.splitlines()[1]
 
     assert exported() == before
-    remission = Phase.objects.get(slug="remission")
+    remission = Phase.objects.get(language="en", slug="remission")
     assert remission.draft == {"summary": "A draft in progress."}
     assert (remission.last_reviewed, remission.reviewer) == (DAY, "Dr A. Example, haematologist")
-    assert Phase.objects.get(slug="relapsed").last_reviewed is None
-    assert SharedSection.objects.get(key="urgent-help").draft == {
+    assert Phase.objects.get(language="en", slug="relapsed").last_reviewed is None
+    assert SharedSection.objects.get(language="en", key="urgent-help").draft == {
         "text": "A draft of the urgent advice."
     }
     page = client.get("/phases/remission/").text
@@ -93,46 +93,50 @@ def test_export_wipe_import_round_trips_with_nothing_lost(
 
 
 def test_export_writes_review_fields_as_dates_or_null_and_the_sections_by_key(exported, approver):
-    Phase.objects.get(slug="untreated").mark_reviewed(
+    Phase.objects.get(language="en", slug="untreated").mark_reviewed(
         reviewer="Dr A. Example, haematologist", by=approver, today=DAY
     )
     Phase.objects.filter(slug="relapsed").update(
         last_reviewed=None, next_review_due=None, reviewer=""
     )
-    shared_sections()
-
     content = json.loads(exported())
 
-    phases = {phase["slug"]: phase for phase in content["phases"]}
+    phases = {phase["slug"]: phase for phase in content["phases"] if phase["language"] == "en"}
     assert phases["untreated"]["last_reviewed"] == "2026-12-03"
     assert phases["untreated"]["next_review_due"] == "2027-12-03"
     assert phases["relapsed"]["last_reviewed"] is None
     assert phases["relapsed"]["next_review_due"] is None
     assert phases["relapsed"]["reviewer"] == ""
     assert "references" in phases["relapsed"]
-    assert [section["key"] for section in content["sections"]] == ["support", "urgent-help"]
-    assert set(content["sections"][0]) == {"key", "title", "text", "draft", "version"}
+    assert [(section["language"], section["key"]) for section in content["sections"]] == [
+        ("en", "support"),
+        ("en", "urgent-help"),
+        ("es", "support"),
+        ("es", "urgent-help"),
+    ]
+    fields = {"key", "title", "text", "draft", "version", "is_published", "language"}
+    assert set(content["sections"][0]) == fields
 
 
 def test_a_file_saying_a_page_is_not_reviewed_makes_it_await_review(tmp_path, exported, approver):
     content = json.loads(exported())
     for phase in content["phases"]:
         phase.update(last_reviewed=None, next_review_due=None, reviewer="")
-    Phase.objects.get(slug="untreated").mark_reviewed(
+    Phase.objects.get(language="en", slug="untreated").mark_reviewed(
         reviewer="Dr A. Example, haematologist", by=approver, today=DAY
     )
 
     call_command("import_content", str(write(tmp_path, content)))
 
-    assert Phase.objects.awaiting_review().count() == 5
+    assert Phase.objects.awaiting_review().count() == Phase.objects.count() == 10
 
 
 def test_export_holds_published_text_drafts_and_versions(exported):
     content = json.loads(exported())
 
-    assert [phase["slug"] for phase in content["phases"]] == list(Phase.Slug.values)
-    assert {"draft", "version", "body"} <= content["phases"][0].keys()
-    assert content["disclaimer"]["text"] == Disclaimer.current().text
+    assert [phase["slug"] for phase in content["phases"]] == list(Phase.Slug.values) * 2
+    assert {"draft", "version", "body", "language"} <= content["phases"][0].keys()
+    assert content["disclaimer"][0]["text"] == Disclaimer.current("en").text
     assert len(content["explanations"]) == Explanation.objects.count()
     assert len(content["glossary"]) == GlossaryTerm.objects.count()
 
@@ -142,27 +146,27 @@ def test_every_import_is_recorded_in_the_history(tmp_path, exported):
 
     call_command("import_content", str(file))
 
-    record = Phase.objects.get(slug="untreated").history.first()
+    record = Phase.objects.get(language="en", slug="untreated").history.first()
     assert record.history_change_reason == "Imported from content.json"
 
 
 def test_importing_onto_the_same_site_moves_every_version_forward_so_open_forms_are_stale(
     tmp_path, exported
 ):
-    versions = {phase.slug: phase.version for phase in Phase.objects.all()}
+    versions = {(phase.language, phase.slug): phase.version for phase in Phase.objects.all()}
     file = write(tmp_path, exported())
 
     call_command("import_content", str(file))
 
     for phase in Phase.objects.all():
-        assert phase.version == versions[phase.slug] + 1
+        assert phase.version == versions[phase.language, phase.slug] + 1
         assert phase.history.first().history_change_reason == "Imported from content.json"
 
 
 def test_a_site_without_a_disclaimer_exports_null_and_the_file_imports(tmp_path, exported, capsys):
     Disclaimer.objects.all().delete()
     content = json.loads(exported())
-    assert content["disclaimer"] is None
+    assert content["disclaimer"] == []
 
     call_command("import_content", str(write(tmp_path, content)))
 
@@ -176,7 +180,9 @@ def test_a_long_file_name_still_fits_in_the_history(tmp_path, exported):
 
     call_command("import_content", str(file))
 
-    reason = Phase.objects.get(slug="untreated").history.first().history_change_reason
+    reason = (
+        Phase.objects.get(language="en", slug="untreated").history.first().history_change_reason
+    )
     assert reason.startswith("Imported from content-xxx") and len(reason) == 100
 
 
@@ -192,7 +198,7 @@ def history_rows():
 
 def changed(exported, change):
     content = json.loads(exported())
-    content["disclaimer"]["text"] = "This would change the disclaimer."
+    content["disclaimer"][0]["text"] = "This would change the disclaimer."
     change(content)
     return content
 
@@ -260,8 +266,16 @@ def glossary_draft(**draft):
         (lambda c: c.pop("sections"), "  - sections: missing."),
         (lambda c: c.pop("glossary"), "  - glossary: missing."),
         (lambda c: c.update(phases={}), "  - phases: must be a list, not an object."),
-        (lambda c: c.update(disclaimer=[]), "  - disclaimer: must be an object, not a list."),
-        (lambda c: c["phases"].append("refractory"), "phases[5]: must be an object, not the text"),
+        (lambda c: c.update(disclaimer={}), "  - disclaimer: must be a list, not an object."),
+        (lambda c: c["phases"].append("refractory"), "phases[10]: must be an object, not the text"),
+        (
+            lambda c: c["phases"][6].update(name=["Remisión"]),
+            "phases[6] (es, remission) name: must be text, not a list.",
+        ),
+        (
+            lambda c: c["phases"][6].update(language=["es"]),
+            "phases[6] (remission) language: must be one of the portal's languages, en (English)",
+        ),
         (lambda c: c.update(format="something-else"), "not an ALL Phase Portal export"),
         # Types, as declared in content_transfer.SECTIONS.
         (
@@ -336,7 +350,6 @@ def glossary_draft(**draft):
 def test_a_bad_file_is_rejected_with_the_item_and_the_reason_and_changes_nothing(
     tmp_path, exported, change, reason
 ):
-    shared_sections()
     content = changed(exported, change)
 
     assert reason in refused(write(tmp_path, content), exported)
@@ -354,7 +367,7 @@ TOO_DEEP_MARKDOWN = "- " * (staff_markdown.MAX_NESTING + 4) + "too deep"
         ("phases", 2, "questions", "phases[2] (minimal-residual-disease)"),
         ("phases", 4, "references", "phases[4] (relapsed)"),
         ("sections", 1, "text", "sections[1] (urgent-help)"),
-        ("disclaimer", None, "text", "disclaimer"),
+        ("disclaimer", 0, "text", "disclaimer[0]"),
         ("explanations", 0, "text", "explanations[0] (cant-tell)"),
     ],
 )
@@ -362,13 +375,12 @@ TOO_DEEP_MARKDOWN = "- " * (staff_markdown.MAX_NESTING + 4) + "too deep"
 def test_texts_and_drafts_are_checked_by_the_model_field_validators_like_in_the_admin(
     tmp_path, exported, section, index, field, label, text, in_draft
 ):
-    shared_sections()
     model = content_transfer.SECTIONS[section].model
     with pytest.raises(ValidationError) as validator:
         model._meta.get_field(field).run_validators(text)
 
     def change(content):
-        item = content[section] if index is None else content[section][index]
+        item = content[section][index]
         item.update(draft={field: text}) if in_draft else item.update({field: text})
 
     message = refused(write(tmp_path, changed(exported, change)), exported)
@@ -384,7 +396,7 @@ def test_a_phase_draft_whose_body_is_a_list_is_refused(tmp_path, exported, clien
 
     assert "phases[0] (untreated) draft.body: must be text, not a list." in message
     client.force_login(approver)
-    untreated = Phase.objects.get(slug="untreated")
+    untreated = Phase.objects.get(language="en", slug="untreated")
     assert client.get(f"/admin/phases/phase/{untreated.pk}/change/").status_code == 200
 
 
@@ -462,13 +474,13 @@ def test_a_format_version_this_site_does_not_read_is_refused(
 
     message = refused(write(tmp_path, content), exported)
 
-    assert "format_version: this site reads files of version 2, " + shown in message
+    assert "format_version: this site reads files of versions 2 and 3, " + shown in message
 
 
 def test_a_file_without_a_format_version_is_refused(tmp_path, exported):
     content = changed(exported, lambda c: c.pop("format_version"))
 
-    assert "format_version: this site reads files of version 2, not null" in refused(
+    assert "format_version: this site reads files of versions 2 and 3, not null" in refused(
         write(tmp_path, content), exported
     )
 
@@ -487,7 +499,7 @@ def test_a_file_that_is_not_utf8_is_a_clear_problem(tmp_path, exported):
 
 
 def test_a_number_with_thousands_of_digits_is_a_clear_problem(tmp_path, exported):
-    text = exported().replace('"format_version": 2', '"format_version": ' + "9" * 5_000)
+    text = exported().replace('"format_version": 3', '"format_version": ' + "9" * 5_000)
 
     assert "The file is not valid JSON: Exceeds the limit" in refused(
         write(tmp_path, text), exported
@@ -545,7 +557,7 @@ def test_standard_input_over_the_size_limit_is_refused_having_read_one_byte_more
 
 def test_content_can_be_imported_from_standard_input(exported, monkeypatch, capsys):
     content = json.loads(exported())
-    content["disclaimer"]["text"] = "Changed through standard input."
+    content["disclaimer"][0]["text"] = "Changed through standard input."
     fake_stdin(monkeypatch, json.dumps(content).encode())
 
     call_command("import_content", "-")
@@ -555,6 +567,300 @@ def test_content_can_be_imported_from_standard_input(exported, monkeypatch, caps
     assert Disclaimer.current().history.first().history_change_reason == (
         "Imported from standard input"
     )
+
+
+# Languages: one row per language, each item of the file naming its own.
+
+SPANISH_TERM = {
+    "slug": "quimioterapia",
+    "term": "Quimioterapia",
+    "definition": "Medicinas fuertes que destruyen las células de la leucemia.",
+    "language": "es",
+}
+
+
+def stored(language):
+    """Every row of `language`, every value, and how long each kind's history is."""
+    return {
+        model.__name__: (
+            list(model.objects.filter(language=language).order_by("pk").values()),
+            model.history.filter(language=language).count(),
+        )
+        for model in CONTENT_MODELS
+    }
+
+
+def in_language(content, language):
+    """`content` with the items of `language` only."""
+    return content | {
+        name: [item for item in content[name] if item["language"] == language]
+        for name in content_transfer.SECTIONS
+    }
+
+
+def without_languages(content, version):
+    """The English items of `content` as a site wrote them before the portal had languages
+    (version 2: one disclaimer, is_published for glossary terms only), or as version 3 items
+    that do not say their language."""
+    old = in_language(content, "en") | {"format_version": version}
+    for name in content_transfer.SECTIONS:
+        for item in old[name]:
+            del item["language"]
+            if version == 2 and name != "glossary":
+                del item["is_published"]
+    if version == 2:
+        old["disclaimer"] = old["disclaimer"][0] if old["disclaimer"] else None
+    return old
+
+
+def item(content, section, language, name):
+    """The index of an item in the file, and the item."""
+    key = content_transfer.SECTIONS[section].name_field
+    return next(
+        (index, found)
+        for index, found in enumerate(content[section])
+        if found["language"] == language and found[key] == name
+    )
+
+
+def test_export_holds_every_language_each_item_with_its_language(exported):
+    content = json.loads(exported())
+
+    assert content["format_version"] == 3
+    for name, section in content_transfer.SECTIONS.items():
+        languages = [item["language"] for item in content[name]]
+        assert languages == sorted(languages), "English first, then each language"
+        for language in ("en", "es"):
+            assert (
+                languages.count(language) == section.model.objects.filter(language=language).count()
+            )
+    assert [disclaimer["language"] for disclaimer in content["disclaimer"]] == ["en", "es"]
+    _, remission = item(content, "phases", "es", "remission")
+    assert remission["name"] == Phase.objects.get(language="es", slug="remission").name
+    assert remission["is_published"] is True
+
+
+def change_every_text(content, language):
+    for phase in content["phases"]:
+        phase["summary"] = f"Imported summary ({language})."
+    for section in content["sections"]:
+        section["title"] = f"Imported title ({language})"
+    for term in content["glossary"]:
+        term["definition"] = f"Imported definition ({language})."
+    content["disclaimer"][0]["text"] = f"Imported disclaimer ({language})."
+
+
+@pytest.mark.parametrize(("language", "other"), [("es", "en"), ("en", "es")])
+def test_a_file_of_one_language_changes_that_languages_rows_and_no_other(
+    tmp_path, exported, capsys, language, other
+):
+    content = in_language(json.loads(exported()), language)
+    change_every_text(content, language)
+    untouched = stored(other)
+
+    call_command("import_content", str(write(tmp_path, content)))
+
+    assert stored(other) == untouched
+    for model, field, text in [
+        (Phase, "summary", f"Imported summary ({language})."),
+        (SharedSection, "title", f"Imported title ({language})"),
+        (GlossaryTerm, "definition", f"Imported definition ({language})."),
+        (Disclaimer, "text", f"Imported disclaimer ({language})."),
+    ]:
+        assert set(model.objects.filter(language=language).values_list(field, flat=True)) == {text}
+    names = {"en": "English", "es": "Spanish"}
+    terms = len(content["glossary"])
+    explanations = len(content["explanations"])
+    assert capsys.readouterr().out.splitlines() == [
+        f"Imported {5 if code == language else 0} phases, "
+        f"{2 if code == language else 0} shared sections, "
+        + (
+            f"{terms} glossary terms, {explanations} checker explanations and the disclaimer in "
+            f"{names[code]} ({code})."
+            if code == language
+            else f"0 glossary terms and 0 checker explanations in {names[code]} ({code}); the "
+            f"file has no disclaimer in {names[code]}."
+        )
+        for code in ("en", "es")
+    ]
+
+
+@pytest.mark.parametrize("version", [2, 3], ids=["version 2", "version 3 without languages"])
+def test_a_file_without_languages_is_english_and_changes_english_rows_only(
+    tmp_path, exported, capsys, version
+):
+    content = without_languages(json.loads(exported()), version)
+    content["phases"][1]["summary"] = "A new English summary."
+    spanish = stored("es")
+
+    call_command("import_content", str(write(tmp_path, content)))
+
+    assert stored("es") == spanish
+    assert Phase.objects.get(language="en", slug="remission").summary == "A new English summary."
+    assert "0 checker explanations in Spanish (es); the file has no disclaimer in Spanish." in (
+        capsys.readouterr().out
+    )
+    # Its Spanish text now lags behind: translators see it. The other texts did not change.
+    out_of_date = Phase.objects.translation_out_of_date("es")
+    assert [phase.slug for phase in out_of_date] == ["remission"]
+
+
+def test_an_imported_text_counts_as_published_as_of_the_import_if_it_changed(tmp_path, exported):
+    content = json.loads(exported())
+    _, support = item(content, "sections", "es", "support")
+    support["text"] = "Pida hablar con un **trabajador social**."
+    published_at = {row.pk: row.published_at for row in SharedSection.objects.all()}
+
+    call_command("import_content", str(write(tmp_path, content)))
+
+    for row in SharedSection.objects.all():
+        assert row.is_published
+        changed = (row.language, row.key) == ("es", "support")
+        assert (row.published_at > published_at[row.pk]) is changed
+
+
+def test_a_version_2_file_gives_one_disclaimer_not_a_list(tmp_path, exported):
+    content = without_languages(json.loads(exported()), 2) | {"disclaimer": []}
+
+    assert "  - disclaimer: must be an object, not a list." in refused(
+        write(tmp_path, content), exported
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "named", "shown"),
+    [
+        ("fr", "fr, ", "the text “fr”"),
+        ("ES", "ES, ", "the text “ES”"),
+        ("", "", "the text “”"),
+        (None, "", "null"),
+        (["es"], "", "a list"),
+    ],
+)
+def test_an_unknown_language_is_refused_naming_the_portals_languages(
+    tmp_path, exported, language, named, shown
+):
+    content = changed(exported, lambda c: c["glossary"][3].update(language=language))
+    slug = content["glossary"][3]["slug"]
+
+    message = refused(write(tmp_path, content), exported)
+
+    assert (
+        f"  - glossary[3] ({named}{slug}) language: must be one of the portal's languages, "
+        f"en (English), es (Español); not {shown}."
+    ) in message.splitlines()
+
+
+def test_round_trip_in_both_languages(tmp_path, exported, client, capsys):
+    spanish = Phase.objects.get(language="es", slug="remission")
+    spanish.draft = {"summary": "Un borrador en curso."}
+    spanish.version = 7
+    spanish.save()
+    before = exported()
+
+    wipe()
+    call_command("import_content", str(write(tmp_path, before)))
+    capsys.readouterr()
+
+    assert exported() == before
+    for model in CONTENT_MODELS:
+        assert {row.language for row in model.objects.all()} == {"en", "es"}
+        assert not model.objects.filter(published_at=None).exists()
+    spanish = Phase.objects.get(language="es", slug="remission")
+    assert (spanish.version, spanish.draft) == (7, {"summary": "Un borrador en curso."})
+    assert spanish.name == "Remisión"
+    assert spanish.name in client.get("/es/phases/remission/").text
+
+
+def test_a_spanish_glossary_term_without_an_english_term_is_for_spanish_readers(
+    tmp_path, exported, client
+):
+    content = json.loads(exported())
+    content["glossary"].append(SPANISH_TERM)
+
+    call_command("import_content", str(write(tmp_path, content)))
+
+    term = GlossaryTerm.objects.get(language="es", slug="quimioterapia")
+    assert term.is_published and term.published_at is not None
+    assert not GlossaryTerm.objects.filter(slug="quimioterapia", language="en").exists()
+    assert "Quimioterapia" in client.get("/es/glossary/").text
+    assert "Quimioterapia" not in client.get("/glossary/").text
+
+
+def test_a_translation_the_file_says_is_not_published_stays_unpublished(tmp_path, exported):
+    content = json.loads(exported())
+    content["glossary"].append(SPANISH_TERM | {"is_published": False})
+    _, remission = item(content, "phases", "es", "remission")
+    remission.update(is_published=False, draft={"name": "Remisión (borrador)"})
+
+    call_command("import_content", str(write(tmp_path, content)))
+
+    assert not GlossaryTerm.objects.get(slug="quimioterapia").is_published
+    spanish = Phase.objects.get(language="es", slug="remission")
+    assert not spanish.is_published and spanish.draft == {"name": "Remisión (borrador)"}
+    shown = {phase.slug: phase for phase in Phase.objects.in_language("es")}
+    assert shown["remission"].is_fallback and not shown["untreated"].is_fallback
+
+
+@pytest.mark.parametrize("english_in_file", [True, False], ids=["file", "site"])
+@pytest.mark.parametrize(
+    ("field", "value", "reason"),
+    [
+        ("order", 9, "order: must be 2, as in English, not 9: a phase's place in the list and "),
+        ("icd10_code", "C91.02", "icd10_code: must be C91.01, as in English, not C91.02: "),
+    ],
+)
+def test_a_translated_phase_keeps_the_english_place_and_code(
+    tmp_path, exported, english_in_file, field, value, reason
+):
+    def change(content):
+        index, remission = item(content, "phases", "es", "remission")
+        remission[field] = value
+        if not english_in_file:
+            content["phases"] = [phase for phase in content["phases"] if phase["language"] == "es"]
+
+    content = changed(exported, change)
+    index, _ = item(content, "phases", "es", "remission")
+
+    assert f"  - phases[{index}] (es, remission) {reason}" in refused(
+        write(tmp_path, content), exported
+    )
+
+
+def test_a_new_place_or_code_given_in_english_is_copied_to_translations_the_file_lacks(
+    tmp_path, exported
+):
+    content = without_languages(json.loads(exported()), 2)
+    content["phases"][4]["order"] = 9  # relapsed
+    content["phases"][3]["icd10_code"] = "C91.02"  # refractory
+    remission = Phase.objects.get(language="es", slug="remission")
+
+    call_command("import_content", str(write(tmp_path, content)))
+
+    relapsed = Phase.objects.get(language="es", slug="relapsed")
+    assert relapsed.order == 9
+    assert relapsed.history.first().history_change_reason == "Imported from content.json"
+    assert Phase.objects.get(language="es", slug="refractory").icd10_code == "C91.02"
+    assert Phase.objects.get(language="es", slug="remission").version == remission.version
+
+
+def test_one_language_may_not_give_one_item_twice(tmp_path, exported):
+    def change(content):
+        content["disclaimer"].append(dict(content["disclaimer"][1]))
+        content["glossary"].append(SPANISH_TERM | {"term": "BLASTOS"})
+
+    content = changed(exported, change)
+    blasts, _ = item(content, "glossary", "es", "blasts")
+    last = len(content["glossary"]) - 1
+
+    message = refused(write(tmp_path, content), exported)
+
+    assert message.splitlines()[1:] == [
+        "  - disclaimer[2] (es): disclaimer[1] (es) is already the medical disclaimer in this "
+        "language: one per language.",
+        f"  - glossary[{last}] (es, quimioterapia) term: “BLASTOS” is also in "
+        f"glossary[{blasts}] (es, blasts).",
+    ]
 
 
 # The command as staff run it: a real process, never a traceback.
@@ -602,7 +908,7 @@ def snapshot(database):
 
 def edited(content, change):
     content = json.loads(content)
-    content["disclaimer"]["text"] = "This would change the disclaimer."
+    content["disclaimer"][0]["text"] = "This would change the disclaimer."
     change(content)
     return json.dumps(content).encode()
 
@@ -625,7 +931,7 @@ def edited(content, change):
         ),
         (
             lambda c: edited(c, lambda c: c.update(format_version=99)),
-            "format_version: this site reads files of version 2, not 99.",
+            "format_version: this site reads files of versions 2 and 3, not 99.",
         ),
         (lambda c: edited(c, lambda c: c.update(recipes=[])), "recipes: not a section"),
         (lambda c: edited(c, lambda c: c.update(partners=[])), "set up in the admin on each site"),

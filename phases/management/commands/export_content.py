@@ -8,7 +8,7 @@ from phases.content_transfer import export_content
 class Command(BaseCommand):
     help = (
         "Write all editable content (phases, sections on every phase page, disclaimer, "
-        "glossary, checker explanations), "
+        "glossary, checker explanations) in every language, each item with its language: "
         "published text and drafts, with their versions, as JSON: export_content > content.json"
     )
 
