@@ -85,15 +85,23 @@ def _sanitised(fragment: str, **options) -> SafeString:
     return mark_safe(clean)
 
 
+# Addresses of the site that are not pages of a language or an embed: links to them stay.
+NOT_PAGES = ("/static/", "/api/", "/admin/", "/favicon.ico")
+
+
 def with_links_under(fragment: str, prefix: str) -> SafeString:
     """Stored HTML whose links to the portal's own pages ("/glossary/#blasts") lead under
     `prefix` instead: an embed's pages stay inside the partner's frame. The HTML is parsed
     (by nh3), not searched with patterns, and stays sanitised."""
 
+    base = prefix.rstrip("/")
+
     def inside(element, attribute, value):
-        if attribute == "href" and value.startswith("/") and not value.startswith("//"):
-            return prefix.rstrip("/") + value
-        return value
+        if attribute != "href" or not value.startswith("/") or value.startswith("//"):
+            return value
+        if value.startswith(NOT_PAGES) or value == base or value.startswith(base + "/"):
+            return value  # a file, the API or the admin; or a link already under the prefix
+        return base + value
 
     return _sanitised(fragment, attribute_filter=inside)
 

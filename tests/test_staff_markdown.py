@@ -141,3 +141,21 @@ def test_pages_never_run_markdown_on_a_patients_request(client, monkeypatch):
     for path in ["/", "/phases/remission/", "/glossary/", "/check/", "/api/v1/phases"]:
         assert client.get(path).status_code == 200, path
     assert client.post("/check/", values | {"ever_in_remission": "yes"}).status_code == 200
+
+
+def test_links_in_staff_texts_lead_to_the_page_in_the_readers_language_and_embed():
+    html = staff_markdown.render(
+        "[Blasts](/glossary/#blasts), [the API](/api/v1/phases), [a file](/static/a.pdf), "
+        "[already Spanish](/es/check/) and [elsewhere](https://example.org/)."
+    )
+
+    spanish = staff_markdown.with_links_under(html, "/es/")
+    embedded = staff_markdown.with_links_under(html, "/es/embed/demo/")
+
+    assert 'href="/es/glossary/#blasts"' in spanish
+    assert 'href="/es/embed/demo/glossary/#blasts"' in embedded
+    for shown in (spanish, embedded):
+        assert 'href="/api/v1/phases"' in shown
+        assert 'href="/static/a.pdf"' in shown
+        assert 'href="https://example.org/"' in shown
+    assert 'href="/es/check/"' in spanish
