@@ -45,7 +45,7 @@ import-content: migrate
 # The interface's catalogue of one language (CODE, Spanish unless given) made or brought up to
 # date with every string the code and templates mark; translate the new entries in the .po.
 CODE ?= es
-catalogue: setup gettext
+catalogue: setup gettext $(VENV)/local-secret-key
 	$(MANAGE) makemessages --locale $(CODE) --no-obsolete --no-location \
 	  --ignore .venv --ignore staticfiles --ignore tests --ignore test-results
 
