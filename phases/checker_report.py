@@ -183,7 +183,7 @@ def build_report(
     """The report patients read, in the active language (the page's, as its template is); with
     `drafts`, the unpublished wording staff are previewing."""
     language = get_language() or DEFAULT
-    phases = {phase.slug: phase for phase in _phases(language, drafts)}
+    phases = {phase.slug: phase for phase in Phase.objects.in_language(language, drafts=drafts)}
     texts = _texts(language, drafts=drafts)
     numbers = {name: getattr(values, name) for name in wording.PHASE_PLACEHOLDERS}
     blasts = values.marrow_blasts_percent
@@ -211,15 +211,6 @@ def build_report(
     )
 
 
-def _phases(language: str, drafts: bool) -> list[Phase]:
-    """The phases in `language`, English standing in (`is_fallback`); one query. A preview
-    shows each row with its draft, and a translation not yet published if it has one."""
-    if not drafts:
-        return Phase.objects.in_language(language)
-    rows = Phase.objects.filter(language__in={language, DEFAULT}).order_by("order")
-    return list(_preferred(rows, language, key=lambda row: row.slug).values())
-
-
 def _texts(language: str, *, drafts: bool = False, keys=None) -> dict[str, list[tuple]]:
     """Each explanation's HTML, the page's language first and then the English text, as
     (language, html) pairs: a broken translation falls back on the English text. One query."""
@@ -241,22 +232,6 @@ def _texts(language: str, *, drafts: bool = False, keys=None) -> dict[str, list[
     for found in texts.values():
         found.sort(key=lambda pair: pair[0] != language)
     return texts
-
-
-def _preferred(rows, language, *, key):
-    """Of rows in `language` and in English, each item's row in `language` where it has one
-    (published, or with a draft to preview), marked with `is_fallback` as in_language does."""
-    chosen = {}
-    for row in rows:
-        if row.language == language and (row.is_published or row.draft):
-            chosen[key(row)] = row
-        elif row.language == DEFAULT and key(row) not in chosen:
-            chosen[key(row)] = row
-    shown = {}
-    for item, row in chosen.items():
-        shown[item] = row.with_draft()
-        shown[item].is_fallback = row.language != language
-    return shown
 
 
 def _urgent_apart(findings):

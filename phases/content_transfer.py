@@ -189,7 +189,8 @@ SECTIONS = {
 }  # fmt: skip
 OPTIONAL_FIELDS = {"draft", "version", "is_published", "language"}
 TOP_LEVEL = ("format", "format_version", *SECTIONS)
-SAME_IN_EVERY_LANGUAGE = ("order", "icd10_code")  # a phase's; its translations copy them
+# A phase's fields its translations copy, besides the slug that matches them.
+SAME_IN_EVERY_LANGUAGE = [f for f in Phase.SAME_IN_EVERY_LANGUAGE if f != Phase.TRANSLATION_KEY]
 COUNTED = {
     "phases": "phases",
     "sections": "shared sections",

@@ -89,17 +89,21 @@ class TranslatedQuerySet(models.QuerySet):
     Rows are matched across languages by the model's TRANSLATION_KEY (a slug or key that is
     the same in every language), or, without one, the model has one row per language."""
 
-    def in_language(self, language: str | None = None) -> list:
+    def in_language(self, language: str | None = None, *, drafts: bool = False) -> list:
         """The rows a reader of `language` (the active language by default) sees, in this
-        queryset's order, each with `is_fallback` set. One query."""
+        queryset's order, each with `is_fallback` set. One query. With `drafts` (staff
+        previews), each row shows its draft, and a row not yet published counts if it has one."""
         language = language or translation.get_language() or DEFAULT
         key = self.model.TRANSLATION_KEY
-        rows = self.filter(is_published=True, language__in={language, DEFAULT})
+        shown = models.Q(is_published=True)
+        if drafts:
+            shown |= models.Q(draft__isnull=False)
+        rows = self.filter(shown, language__in={language, DEFAULT})
         chosen = {}
         for position, row in enumerate(rows):
             match = getattr(row, key) if key else ""
             if row.language == language or match not in chosen:
-                chosen[match] = (position, row)
+                chosen[match] = (position, row.with_draft() if drafts else row)
         shown = [row for _, row in sorted(chosen.values(), key=lambda pair: pair[0])]
         for row in shown:
             row.is_fallback = row.language != language
