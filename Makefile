@@ -17,7 +17,7 @@ LOCAL := run migrate superuser axes-reset export-content import-content catalogu
 $(LOCAL): export DJANGO_HTTPS ?= 0
 $(LOCAL): export SECRET_KEY ?= $(shell cat $(VENV)/local-secret-key 2>/dev/null)
 
-.PHONY: $(LOCAL) test scale-out-test lint format bench setup browser gettext clean
+.PHONY: $(LOCAL) test test-fast scale-out-test lint format bench setup dev-setup browser gettext clean
 
 run: migrate
 	$(MANAGE) collectstatic --noinput --verbosity 0
@@ -49,34 +49,41 @@ catalogue: setup gettext $(VENV)/local-secret-key
 	$(MANAGE) makemessages --locale $(CODE) --no-obsolete --no-location \
 	  --ignore .venv --ignore staticfiles --ignore tests --ignore test-results
 
-test: setup browser
+# Every test, on every core (pytest-xdist). PYTEST_ARGS adds pytest options: CI passes
+# -m "not browser" for its second run on PostgreSQL, where only the database differs.
+test: dev-setup browser
 	DJANGO_DEBUG=1 $(MANAGE) collectstatic --noinput --verbosity 0
 	DJANGO_DEBUG=1 $(MANAGE) check
 	DJANGO_DEBUG=1 $(MANAGE) makemigrations --check --dry-run
-	$(BIN)/pytest
+	$(BIN)/pytest --numprocesses auto $(PYTEST_ARGS)
+
+# The inner loop: everything but the browser and the slow tests (servers, make, migrations).
+test-fast: dev-setup
+	DJANGO_DEBUG=1 $(MANAGE) collectstatic --noinput --verbosity 0
+	$(BIN)/pytest --numprocesses auto -m "not browser and not slow" $(PYTEST_ARGS)
 
 # Two gunicorn instances sharing one PostgreSQL database and one Redis (tests/scale_out/): a
 # change made through one is what the other serves next. It creates, then drops, a database of
 # its own on that server, and empties the Redis database it is given (7 unless REDIS_URL says).
 scale-out-test: export DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 scale-out-test: export REDIS_URL ?= redis://127.0.0.1:6379/7
-scale-out-test: setup
+scale-out-test: dev-setup
 	DJANGO_DEBUG=1 $(MANAGE) collectstatic --noinput --verbosity 0
 	$(BIN)/pytest -m scale_out tests/scale_out
 
-lint: setup
+lint: dev-setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
 # Speed, queries and memory figures (not a test): each page's requests per second and p99 under
 # wrk beside a static file's. Install Debian's wrk when it is missing and we may, as `browser`.
-bench: setup
+bench: dev-setup
 	@command -v wrk >/dev/null || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -q >&2 && apt-get install -y -q wrk >&2; \
 	  else echo "The benchmark needs Debian's wrk: sudo apt-get install wrk" >&2; exit 1; fi; }
 	$(BIN)/python tests/bench/bench_pages.py
 
-format: setup
+format: dev-setup
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
@@ -97,6 +104,13 @@ $(VENV)/.installed: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+# Tests and tooling (requirements-dev.txt) on top of what the site needs.
+dev-setup: setup $(VENV)/.installed-dev
+
+$(VENV)/.installed-dev: requirements-dev.txt requirements.txt | $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
 # A key for this machine only, kept out of git inside .venv; never used by a real server.

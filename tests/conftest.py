@@ -1,5 +1,6 @@
 import uuid
 
+import hypothesis
 import pytest
 import redis
 from django.conf import settings
@@ -8,6 +9,19 @@ from django.core.cache import cache
 from django.test import override_settings
 
 from phases import page_cache
+
+# A loaded machine (CI, several xdist workers) must not turn a slow example into a failure:
+# speed is measured by `make bench`, never by a test.
+hypothesis.settings.register_profile("portal", deadline=None)
+hypothesis.settings.load_profile("portal")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def fast_password_hashing():
+    """Django's advice for tests: MD5 makes each staff account in a fixture cost microseconds
+    instead of a quarter of a second. Servers the tests start keep the real hashers."""
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -19,6 +19,8 @@ import requests
 
 from tests.test_serving import gunicorn, manage, server_environment
 
+pytestmark = pytest.mark.slow  # servers and make commands: see `make test-fast`
+
 SAVES_OF_ONE_TERM = 10
 TERMS_SAVED_ONCE = 10
 PASSWORD = "a-long-approver-password"

@@ -65,6 +65,7 @@ def seeded_content():
     }
 
 
+@pytest.mark.slow
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_reversing_every_migration_and_applying_again_gives_the_same_texts():
     before = seeded_content()
@@ -85,6 +86,7 @@ def test_every_checker_text_is_seeded_with_the_built_in_wording():
     assert kinds[classifier.GET_HELP_NOW] == "urgent"
 
 
+@pytest.mark.slow
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_version_2_wording_never_overwrites_an_editors_text():
     executor = MigrationExecutor(connection)

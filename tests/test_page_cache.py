@@ -196,11 +196,11 @@ def test_a_published_disclaimer_shows_on_every_page_and_the_api_at_once(approver
 def test_a_review_date_passing_shows_as_overdue_from_the_first_request_of_the_next_day(
     client, settings
 ):
+    settings.TIME_ZONE = "Etc/GMT+12"  # the last places on Earth to start a day
     phase = remission()
     phase.last_reviewed = phase.next_review_due = timezone.localdate()
     phase.reviewer = REVIEWER
     phase.save()
-    settings.TIME_ZONE = "Etc/GMT+12"  # the last places on Earth to start a day
     cached(client, PAGE)
     assert "has not happened yet" not in client.get(PAGE).text
 

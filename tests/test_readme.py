@@ -40,6 +40,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # servers and make commands: see `make test-fast`
+
 PROJECT = Path(__file__).resolve().parents[1]
 README = (PROJECT / "README.md").read_text()
 LOCAL_KEY = PROJECT / ".venv" / "local-secret-key"

@@ -146,6 +146,7 @@ def test_seeded_texts_read_at_us_grade_eight_or_below():
     assert not too_hard
 
 
+@pytest.mark.slow
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_seed_migration_reverses_and_applies_again():
     executor = MigrationExecutor(connection)
@@ -201,6 +202,7 @@ def model_at(migration, name):
     )
 
 
+@pytest.mark.slow
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_content_v2_reverses_to_the_seeded_texts_and_applies_again(back_to_latest):
     before = content_v2_texts()
@@ -225,6 +227,7 @@ def test_content_v2_reverses_to_the_seeded_texts_and_applies_again(back_to_lates
     assert content_v2_texts(at=CONTENT_V2) == before
 
 
+@pytest.mark.slow
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_content_v2_never_overwrites_an_editors_text(back_to_latest):
     executor = MigrationExecutor(connection)

@@ -19,6 +19,8 @@ import pytest
 from portal.static_headers import STATIC_FILE_POLICY
 from tests.server_commands import manage
 
+pytestmark = pytest.mark.slow  # servers and make commands: see `make test-fast`
+
 PROJECT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent  # the virtual environment's bin folder
 SENTINEL = "SENTINEL123"
