@@ -76,18 +76,6 @@ class LookupParams(Schema):
         description="The code system's OID: "
         + ", ".join(f"{oid} ({name})" for oid, name in SYSTEM_NAMES.items()),
     )
-    display_name: str = Field(
-        "",
-        alias="mainSearchCriteria.v.dn",
-        max_length=200,
-        description="The code's name as the record shows it: accepted and ignored.",
-    )
-    recipient: Annotated[str, _one_of(*RECIPIENTS)] = Field(
-        "PAT",
-        alias=RECIPIENT_PARAMETER,
-        description="Who will read the pages: PAT (the patient) or PROV (a provider). Both get "
-        "the same pages, written for patients.",
-    )
     response_type: Annotated[str, _one_of(*RESPONSE_TYPES)] = Field(
         JSON,
         alias=RESPONSE_TYPE_PARAMETER,
@@ -102,6 +90,18 @@ class LookupParams(Schema):
         "for English. Any other code is answered in English, as MedlinePlus Connect does, not "
         "refused. Content-Language and the feed's `lang` say which language the answer is in.",
         json_schema_extra={"example": "es"},
+    )
+    display_name: str = Field(
+        "",
+        alias="mainSearchCriteria.v.dn",
+        max_length=500,
+        description="The code's name as the record shows it: accepted and ignored.",
+    )
+    recipient: Annotated[str, _one_of(*RECIPIENTS)] = Field(
+        "PAT",
+        alias=RECIPIENT_PARAMETER,
+        description="Who will read the pages: PAT (the patient) or PROV (a provider). Both get "
+        "the same pages, written for patients.",
     )
 
 

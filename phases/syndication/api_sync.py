@@ -28,7 +28,8 @@ BAD_DATE = (
 REVIEWED = "reviewed"
 AWAITING_REVIEW = "awaiting_clinical_review"
 with_modified = changes.with_modified  # for the API's single phase
-ReviewStatus = Literal["awaiting_clinical_review", "reviewed"]
+# `changed_since_review`: reviewed once, but its words changed since (where the model says so).
+ReviewStatus = Literal["awaiting_clinical_review", "changed_since_review", "reviewed"]
 
 
 def read_moment(value) -> datetime.datetime | None:
@@ -66,7 +67,7 @@ SINCE = Query(
     "time; UTC when it names no offset), by each item's `modified`. Anything else is "
     "refused with status 400. Keep the newest `modified` you hold and send it next time; "
     "withdrawn items are in the change feed (/feed/, /es/feed/).",
-    examples=["2026-12-01T09:30:00Z"],
+    example="2026-12-01T09:30:00Z",
 )
 
 
@@ -81,13 +82,17 @@ def modified_field():
 def review_status_field():
     return Field(
         description="`reviewed` once a clinician's review covers the words shown; "
-        "`awaiting_clinical_review` otherwise. Texts the portal does not review one by one "
+        "`changed_since_review` when the words changed after it; `awaiting_clinical_review` "
+        "otherwise. Texts the portal does not review one by one "
         "(glossary terms, the disclaimer, shared sections) are `awaiting_clinical_review`."
     )
 
 
 def review_status(item) -> str:
-    """What the model says of the item's clinical review (Phase.is_reviewed)."""
+    """What the model says of the item's clinical review: its `review_status` where it has
+    one, else by `is_reviewed` (a review that covers the words shown)."""
+    if status := getattr(item, "review_status", None):
+        return str(status)
     return REVIEWED if getattr(item, "is_reviewed", False) else AWAITING_REVIEW
 
 

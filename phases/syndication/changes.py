@@ -26,6 +26,8 @@ from phases.models import Disclaimer, GlossaryTerm, Phase, SharedSection
 from phases.publishing import REVERTED_AND_PUBLISHED
 from phases.word_diff import same_text
 
+# What Phase.mark_reviewed writes in the history.
+REVIEW_REASON = "Marked as clinically reviewed"
 PUBLISHED = "published"
 REVERTED = "reverted"
 REVIEWED = "reviewed"
@@ -38,6 +40,8 @@ CONTENT_MODELS = (Phase, GlossaryTerm, SharedSection, Disclaimer)
 # The field that names an item in a feed entry's title ("" for the disclaimer).
 TITLE_FIELD = {Phase: "name", GlossaryTerm: "term", SharedSection: "title", Disclaimer: ""}
 EPOCH = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
+# A publish sets published_at and writes its version at once (phases.publishing).
+PUBLISH_WRITTEN_WITHIN = datetime.timedelta(seconds=1)
 
 
 @dataclass(frozen=True)
@@ -91,11 +95,7 @@ def _changes_in(model, record, previous):
             yield change(WITHDRAWN)
         return
     published = record["published_at"]
-    if (
-        record["is_published"]
-        and published
-        and (not previous or previous["published_at"] != published)
-    ):
+    if record["is_published"] and published and _published_now(record, previous):
         if record["history_change_reason"] == REVERTED_AND_PUBLISHED:
             yield change(REVERTED)
         elif record["language"] != DEFAULT and not (previous and previous["is_published"]):
@@ -103,8 +103,20 @@ def _changes_in(model, record, previous):
         else:
             yield change(PUBLISHED)
     reviewed = record.get("last_reviewed")
-    if reviewed and (not previous or previous.get("last_reviewed") != reviewed):
+    again = record["history_change_reason"] == REVIEW_REASON  # a second review the same day
+    if reviewed and (again or not previous or previous.get("last_reviewed") != reviewed):
         yield change(REVIEWED)
+
+
+def _published_now(record, previous) -> bool:
+    """Whether `record` is a publish: its `published_at` moved. Rows published before the
+    field existed got it from a migration, not from a publish (their history shows none): the
+    first version saved after it is a publish only if written as it was set."""
+    if previous is None or previous["published_at"] is None and not previous["is_published"]:
+        return True
+    if previous["published_at"] is None:
+        return record["history_date"] - record["published_at"] < PUBLISH_WRITTEN_WITHIN
+    return previous["published_at"] != record["published_at"]
 
 
 def latest(model, languages) -> list[Change]:
