@@ -11,7 +11,8 @@ same row, by what it changed rather than by its reason's words:
 
 - a publish: `published_at` moved (reverts say so in their reason; the first publish of a row
   in another language than English is a new translation);
-- a review: `last_reviewed` was set to another day (phases only);
+- a review: `last_reviewed` was set to another day, or Phase.mark_reviewed wrote the version
+  (phases only; a row's first version is where its history starts, not a review);
 - a withdrawal: a published row was deleted (a glossary term taken away).
 Draft saves change neither and are not events. Only the light fields are read (no texts), so a
 feed, a list or a page reads a few small columns per version; the texts are read for the few
@@ -104,7 +105,8 @@ def _changes_in(model, record, previous):
             yield change(PUBLISHED)
     reviewed = record.get("last_reviewed")
     again = record["history_change_reason"] == REVIEW_REASON  # a second review the same day
-    if reviewed and (again or not previous or previous.get("last_reviewed") != reviewed):
+    # A row's first version is where its history starts, not a review happening then.
+    if reviewed and previous and (again or previous.get("last_reviewed") != reviewed):
         yield change(REVIEWED)
 
 
