@@ -23,7 +23,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.debug import sensitive_variables
-from ninja import Field, NinjaAPI, Path, Query, Schema
+from ninja import Field, NinjaAPI, Path, Query, Schema, Status
 from ninja.decorators import decorate_view
 from ninja.errors import HttpError, ValidationError
 from pydantic import PlainValidator, WithJsonSchema
@@ -224,7 +224,7 @@ class PhaseOut(Schema):
     references_text: str = Field(description="The same, as plain text; empty if none.")
     icd10_code: str = Field(description="The ICD-10-CM diagnosis code of the phase.")
     modified: datetime.datetime = sync.modified_field()
-    review_status: sync.ReviewStatus = Field(
+    review_status: Literal["awaiting_clinical_review", "reviewed"] = Field(
         description="`reviewed` once a clinician has reviewed the page (then the three review "
         "fields say who and when); `awaiting_clinical_review` while the page, written by the "
         "portal's content team, has not been reviewed by a clinician: show it as such."
@@ -319,7 +319,7 @@ def get_disclaimer(request, response: HttpResponse, since: sync.Since = sync.SIN
     if disclaimer is None:
         raise HttpError(404, "No medical disclaimer has been written yet.")
     if since is not None and disclaimer.modified <= since:
-        return 204, None
+        return Status(204, None)
     return {
         "text_markdown": disclaimer.text,
         "html": _html(disclaimer.html),

@@ -28,8 +28,8 @@ BAD_DATE = (
 REVIEWED = "reviewed"
 AWAITING_REVIEW = "awaiting_clinical_review"
 with_modified = changes.with_modified  # for the API's single phase
-# `changed_since_review`: reviewed once, but its words changed since (where the model says so).
-ReviewStatus = Literal["awaiting_clinical_review", "changed_since_review", "reviewed"]
+# Of the texts the portal does not review one by one (a phase's status is the model's own).
+ReviewStatus = Literal["awaiting_clinical_review", "reviewed"]
 
 
 def read_moment(value) -> datetime.datetime | None:
@@ -82,8 +82,7 @@ def modified_field():
 def review_status_field():
     return Field(
         description="`reviewed` once a clinician's review covers the words shown; "
-        "`changed_since_review` when the words changed after it; `awaiting_clinical_review` "
-        "otherwise. Texts the portal does not review one by one "
+        "`awaiting_clinical_review` otherwise. Texts the portal does not review one by one "
         "(glossary terms, the disclaimer, shared sections) are `awaiting_clinical_review`."
     )
 
