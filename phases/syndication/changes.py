@@ -96,7 +96,8 @@ def _changes_in(model, record, previous):
             yield change(WITHDRAWN)
         return
     published = record["published_at"]
-    if record["is_published"] and published and _published_now(record, previous):
+    # A row's first version says it was published then, even from before published_at existed.
+    if record["is_published"] and (published or not previous) and _published_now(record, previous):
         if record["history_change_reason"] == REVERTED_AND_PUBLISHED:
             yield change(REVERTED)
         elif record["language"] != DEFAULT and not (previous and previous["is_published"]):
@@ -157,8 +158,9 @@ def last_change(model, languages) -> datetime.datetime | None:
     return newest[0].at if newest else None
 
 
-def changed_sections(changes_shown: list[Change]) -> dict[int, list[str]]:
-    """For each publish, revert or new translation among `changes_shown`, by history_id, the
+def changed_sections(changes_shown: list[Change]) -> dict[tuple[type, int], list[str]]:
+    """For each publish, revert or new translation among `changes_shown`, by (model,
+    history_id) (each model's history numbers its own records), the
     patient texts (DRAFT_FIELDS) it changed against the version before: one query per model."""
     sections = {}
     for model in CONTENT_MODELS:
@@ -172,7 +174,7 @@ def changed_sections(changes_shown: list[Change]) -> dict[int, list[str]]:
         for change in wanted:
             after = records[change.history_id]
             before = records.get(change.previous_history_id)
-            sections[change.history_id] = [
+            sections[model, change.history_id] = [
                 field
                 for field in model.DRAFT_FIELDS
                 if before is None

@@ -66,7 +66,10 @@ def entries(language: str, host: str) -> list[Entry]:
     found.sort(key=lambda change: (change.at, change.history_id), reverse=True)
     shown = found[:FEED_LENGTH]
     sections = changes.changed_sections(shown)
-    return [Entry(change, tuple(sections.get(change.history_id, ())), host) for change in shown]
+    return [
+        Entry(change, tuple(sections.get((change.model, change.history_id), ())), host)
+        for change in shown
+    ]
 
 
 def page_address(change: changes.Change) -> str:
