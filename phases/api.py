@@ -23,7 +23,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.debug import sensitive_variables
-from ninja import Field, NinjaAPI, Path, Query, Schema
+from ninja import Field, NinjaAPI, Path, Query, Schema, Status
 from ninja.decorators import decorate_view
 from ninja.errors import HttpError, ValidationError
 from pydantic import PlainValidator, WithJsonSchema
@@ -34,6 +34,7 @@ from phases.classifier import Answer, CountsWord, MrdResult, Treatment
 from phases.lab_numbers import BLASTS, NumberProblem, read_number
 from phases.models import Disclaimer, GlossaryTerm, Phase
 from phases.staff_markdown import html_to_text, with_links_under
+from phases.syndication import api_sync as sync
 
 api = NinjaAPI(
     title="ALL Phase Portal API",
@@ -183,16 +184,12 @@ def answered_in_language(method: str, path: str, *, response, **kwargs):
     request chooses (`lang`, else Accept-Language, else English): the texts it reads (with
     `in_language()`, `gettext`) and the addresses it makes (`reverse`) are in that language,
     Content-Language says which, and the OpenAPI document describes all of it and the 400
-    for a language the portal does not have."""
-    responses = response if isinstance(response, dict) else {200: response}
-    register = api.api_operation(
-        [method],
-        path,
-        response=responses | {400: BadRequest},
-        openapi_extra=IN_A_LANGUAGE,
-        **kwargs,
+    for a language the portal does not have (and Last-Modified, for a view taking `since`)."""
+    responses = (response if isinstance(response, dict) else {200: response}) | {400: BadRequest}
+    operation = functools.partial(api.api_operation, [method], path, response=responses, **kwargs)
+    return lambda view: operation(openapi_extra=sync.openapi_extra(view, IN_A_LANGUAGE))(
+        decorate_view(_in_chosen_language)(view)
     )
-    return lambda view: register(decorate_view(_in_chosen_language)(view))
 
 
 def _html(html: str) -> str:
@@ -226,6 +223,7 @@ class PhaseOut(Schema):
     references_html: str = Field(description="The same, as sanitised HTML; empty if none.")
     references_text: str = Field(description="The same, as plain text; empty if none.")
     icd10_code: str = Field(description="The ICD-10-CM diagnosis code of the phase.")
+    modified: datetime.datetime = sync.modified_field()
     review_status: Literal["awaiting_clinical_review", "reviewed"] = Field(
         description="`reviewed` once a clinician has reviewed the page (then the three review "
         "fields say who and when); `awaiting_clinical_review` while the page, written by the "
@@ -263,7 +261,8 @@ def _phase(request, phase: Phase) -> dict:
         "references_html": _html(phase.references_html),
         "references_text": html_to_text(phase.references_html),
         "icd10_code": phase.icd10_code,
-        "review_status": "reviewed" if phase.is_reviewed else "awaiting_clinical_review",
+        "modified": phase.modified,
+        "review_status": sync.review_status(phase),
         # Nothing about a review that has not happened.
         "last_reviewed": phase.last_reviewed if phase.is_reviewed else None,
         "next_review_due": phase.next_review_due if phase.is_reviewed else None,
@@ -276,9 +275,10 @@ def _phase(request, phase: Phase) -> dict:
 @answered_in_language(
     "GET", "/phases", response=list[PhaseOut], tags=["Content"], summary="List the five phases"
 )
-def list_phases(request):
+def list_phases(request, response: HttpResponse, since: sync.Since = sync.SINCE):
     """Every phase, in the order the site shows them."""
-    return [_phase(request, phase) for phase in Phase.objects.in_language()]
+    phases = sync.listed(Phase, since=since, response=response)
+    return [_phase(request, phase) for phase in phases]
 
 
 @answered_in_language(
@@ -289,7 +289,8 @@ def list_phases(request):
     summary="Get one phase",
 )
 def get_phase(request, slug: str = Path(..., description="The phase's slug.", example="remission")):
-    phase = next((phase for phase in Phase.objects.in_language() if phase.slug == slug), None)
+    phases = sync.with_modified(Phase.objects.in_language(), Phase)
+    phase = next((phase for phase in phases if phase.slug == slug), None)
     if phase is None:
         known = ", ".join(classifier.PHASE_SLUGS)
         raise HttpError(404, f"There is no phase with this slug. The slugs are: {known}.")
@@ -300,25 +301,31 @@ class DisclaimerOut(Schema):
     text_markdown: str = Field(description="The medical disclaimer, as staff wrote it.")
     html: str = Field(description="The same, as sanitised HTML.")
     text: str = Field(description="The same, as plain text.")
+    modified: datetime.datetime = sync.modified_field()
+    review_status: sync.ReviewStatus = sync.review_status_field()
     language: Language = _language_of_text()
 
 
 @answered_in_language(
     "GET",
     "/disclaimer",
-    response={200: DisclaimerOut, 404: NotFound},
+    response={200: DisclaimerOut, 204: None, 404: NotFound},
     tags=["Content"],
     summary="Get the medical disclaimer",
 )
-def get_disclaimer(request):
-    """Show it with anything you take from this API."""
-    disclaimer = Disclaimer.current()
+def get_disclaimer(request, response: HttpResponse, since: sync.Since = sync.SINCE):
+    """Show it with anything you take from this API. 204 if unchanged since `modified_since`."""
+    disclaimer = sync.current(Disclaimer, response=response)
     if disclaimer is None:
         raise HttpError(404, "No medical disclaimer has been written yet.")
+    if since is not None and disclaimer.modified <= since:
+        return Status(204, None)
     return {
         "text_markdown": disclaimer.text,
         "html": _html(disclaimer.html),
         "text": _text(disclaimer),
+        "modified": disclaimer.modified,
+        "review_status": sync.review_status(disclaimer),
         "language": disclaimer.language,
     }
 
@@ -334,13 +341,15 @@ class TermOut(Schema):
     url: str = Field(
         description="Absolute address of the term on the glossary page in the answer's language."
     )
+    modified: datetime.datetime = sync.modified_field()
+    review_status: sync.ReviewStatus = sync.review_status_field()
     language: Language = _language_of_text()
 
 
 @answered_in_language(
     "GET", "/glossary", response=list[TermOut], tags=["Content"], summary="List the glossary"
 )
-def list_glossary(request):
+def list_glossary(request, response: HttpResponse, since: sync.Since = sync.SINCE):
     """Every published term, in alphabetical order of the words shown."""
     return [
         {
@@ -348,9 +357,11 @@ def list_glossary(request):
             "anchor": term.slug,
             "definition": term.definition,
             "url": request.build_absolute_uri(term.get_absolute_url()),
+            "modified": term.modified,
+            "review_status": sync.review_status(term),
             "language": term.language,
         }
-        for term in GlossaryTerm.objects.in_language()
+        for term in sync.listed(GlossaryTerm, since=since, response=response)
     ]
 
 
@@ -561,24 +572,13 @@ def _phase_page(request, phase: Phase) -> dict:
     response={200: connect.ConnectAnswer, 400: BadRequest},
     by_alias=True,
     tags=["Connect"],
-    summary="Look up phase pages by ICD-10-CM code (MedlinePlus Connect style)",
+    summary="Look up pages by ICD-10-CM, SNOMED CT or LOINC code (MedlinePlus Connect style)",
     openapi_extra=connect.OPENAPI_EXTRA,
 )
 def lookup_code(request, params: Query[connect.LookupParams], response: HttpResponse):
-    """The phase pages for a diagnosis code, as an Atom feed in MedlinePlus Connect's JSON
-    form or as Atom XML, for infobuttons in electronic health records. C91.00 gives the
-    untreated and refractory pages, C91.01 remission and MRD, C91.02 relapsed; an unknown
-    code gives an empty feed. In Spanish with `informationRecipient.languageCode.c=es`;
-    English otherwise, as MedlinePlus Connect does (`lang` and Accept-Language are not read)."""
-    if problems := connect.problems(params):
-        raise ValidationError(
-            [{"loc": ("query", name), "msg": msg, "type": "value_error"} for name, msg in problems]
-        )
-    language = connect.answer_language(params.language)
-    answer = connect.feed(request, code=params.code, language=language)
-    if params.response_type == connect.XML:
-        atom = HttpResponse(connect.atom(answer), content_type=connect.ATOM_CONTENT_TYPE)
-        atom.headers["Content-Language"] = language
-        return atom
-    response.headers["Content-Language"] = language  # ninja's response for the JSON answer
-    return answer
+    """The pages for a diagnosis, condition or lab test code, in MedlinePlus Connect's
+    JSON form of an Atom feed or as Atom XML, for infobuttons in electronic health records
+    (the codes: phases.infobutton_codes). An unknown code gives an empty feed. In Spanish with
+    `informationRecipient.languageCode.c=es` (or `sp`); English otherwise, as MedlinePlus
+    Connect does (`lang` and Accept-Language are not read)."""
+    return connect.answer(request, params, response)

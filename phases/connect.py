@@ -1,4 +1,4 @@
-"""Look up the phase pages for a diagnosis code, the way MedlinePlus Connect answers an EHR.
+"""Look up the pages for a diagnosis or lab test code, the way MedlinePlus Connect answers an EHR.
 
 A health record asks "what can this patient read about this diagnosis?" with the URL parameters
 of the HL7 Infobutton standard (mainSearchCriteria.v.c is the code, mainSearchCriteria.v.cs its
@@ -7,9 +7,13 @@ page: as Atom XML, or in the JSON rendering of Atom that MedlinePlus Connect use
 holds an element's text), so software written for MedlinePlus Connect can read ours too. The
 feed is built once as that JSON structure; the XML is written from it, so the two never differ.
 
-The language is MedlinePlus Connect's parameter informationRecipient.languageCode.c: "es" gives
-the Spanish pages (a regional form such as "es-US" too), anything else or nothing the English
-ones, as MedlinePlus Connect answers any code but "es" in English rather than refusing it.
+The codes it answers, ICD-10-CM, SNOMED CT and LOINC, and the pages each leads to, are one table
+in phases.infobutton_codes; an unknown code gets an empty feed. The language is MedlinePlus
+Connect's parameter informationRecipient.languageCode.c: "es" gives the Spanish pages (a
+regional form such as "es-US" too, and "sp", which older MedlinePlus Connect clients send),
+anything else or nothing the English ones, as MedlinePlus Connect answers any code but "es" in
+English rather than refusing it. informationRecipient (PAT or PROV) and
+mainSearchCriteria.v.dn (the code's display name) are accepted and do not change the answer.
 The feed's xml:lang is the answer's language; an entry's is "en" where the English page stands
 in for a Spanish one not written yet.
 """
@@ -19,18 +23,20 @@ import xml.etree.ElementTree as ET
 from typing import Annotated
 
 from django.db.models import Max
+from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 from ninja import Field, Schema
+from ninja.errors import ValidationError
 from pydantic import WithJsonSchema
 
-from phases import languages
-from phases.models import Phase
+from phases import infobutton_codes, languages
+from phases.infobutton_codes import ICD10CM as ICD10CM_OID
+from phases.infobutton_codes import SYSTEM_NAMES
+from phases.models import Explanation, GlossaryTerm, Phase
+from phases.syndication import changes
 
-# The HL7 OID of ICD-10-CM: MedlinePlus Connect expects this value in mainSearchCriteria.v.cs
-# for ICD-10-CM diagnosis codes, and it is the only code system the phases are coded in.
-ICD10CM_OID = "2.16.840.1.113883.6.90"
 JSON = "application/json"
 XML = "text/xml"
 RESPONSE_TYPES = (JSON, XML)
@@ -41,6 +47,9 @@ CODE_PARAMETER = "mainSearchCriteria.v.c"
 CODE_SYSTEM_PARAMETER = "mainSearchCriteria.v.cs"
 RESPONSE_TYPE_PARAMETER = "knowledgeResponseType"
 LANGUAGE_PARAMETER = "informationRecipient.languageCode.c"
+RECIPIENT_PARAMETER = "informationRecipient"
+RECIPIENTS = ("PAT", "PROV")  # HL7: the patient, or a health care provider
+OLD_SPANISH = "sp"  # what several older MedlinePlus Connect clients send for Spanish
 
 
 def _one_of(*values: str) -> WithJsonSchema:
@@ -57,13 +66,15 @@ class LookupParams(Schema):
         min_length=1,
         max_length=40,
         title="Code",
-        description="The ICD-10-CM code, with or without its dot, in any case: C91.00, c9101…",
+        description="The code: ICD-10-CM with or without its dot, in any case (C91.00, c9101), "
+        "a SNOMED CT concept id (91857003) or a LOINC code (26499-4).",
         json_schema_extra={"example": "C91.02"},  # one example: ninja copies it to the parameter
     )
-    code_system: Annotated[str, _one_of(ICD10CM_OID)] = Field(
+    code_system: Annotated[str, _one_of(*SYSTEM_NAMES)] = Field(
         alias=CODE_SYSTEM_PARAMETER,
         title="Code system",
-        description=f"The code system's OID: must be ICD-10-CM's, {ICD10CM_OID}.",
+        description="The code system's OID: "
+        + ", ".join(f"{oid} ({name})" for oid, name in SYSTEM_NAMES.items()),
     )
     response_type: Annotated[str, _one_of(*RESPONSE_TYPES)] = Field(
         JSON,
@@ -75,30 +86,41 @@ class LookupParams(Schema):
         languages.DEFAULT,
         alias=LANGUAGE_PARAMETER,
         title="Language",
-        description="The language of the pages: `es` for Spanish, `en` (the default) for "
-        "English. Any other code is answered in English, as MedlinePlus Connect does, not "
+        description="The language of the pages: `es` (or `sp`) for Spanish, `en` (the default) "
+        "for English. Any other code is answered in English, as MedlinePlus Connect does, not "
         "refused. Content-Language and the feed's `lang` say which language the answer is in.",
         json_schema_extra={"example": "es"},
+    )
+    display_name: str = Field(
+        "",
+        alias="mainSearchCriteria.v.dn",
+        max_length=500,
+        description="The code's name as the record shows it: accepted and ignored.",
+    )
+    recipient: Annotated[str, _one_of(*RECIPIENTS)] = Field(
+        "PAT",
+        alias=RECIPIENT_PARAMETER,
+        description="Who will read the pages: PAT (the patient) or PROV (a provider). Both get "
+        "the same pages, written for patients.",
     )
 
 
 def answer_language(asked: str) -> str:
     """The language of the answer to a request that asked for `asked`: one of the portal's
     languages, or English for anything else (MedlinePlus Connect's rule)."""
+    if asked.strip().lower() == OLD_SPANISH:
+        asked = "es"
     return languages.supported(asked) or languages.DEFAULT
 
 
 def problems(params: LookupParams) -> list[tuple[str, str]]:
     """What is wrong with a request, as (parameter, message) pairs the caller can act on."""
     found = []
-    if params.code_system != ICD10CM_OID:
-        found.append(
-            (
-                CODE_SYSTEM_PARAMETER,
-                f"Only ICD-10-CM codes can be looked up: set {CODE_SYSTEM_PARAMETER} to "
-                f"{ICD10CM_OID} (the code system MedlinePlus Connect uses for ICD-10-CM).",
-            )
-        )
+    if params.code_system not in SYSTEM_NAMES:
+        known = ", ".join(f"{oid} for {name}" for oid, name in SYSTEM_NAMES.items())
+        found.append((CODE_SYSTEM_PARAMETER, f"Set {CODE_SYSTEM_PARAMETER} to {known}."))
+    if params.recipient.strip().upper() not in RECIPIENTS:
+        found.append((RECIPIENT_PARAMETER, f"{RECIPIENT_PARAMETER} must be PAT or PROV."))
     if params.response_type not in RESPONSE_TYPES:
         found.append(
             (
@@ -107,12 +129,6 @@ def problems(params: LookupParams) -> list[tuple[str, str]]:
             )
         )
     return found
-
-
-def normalised(code: str) -> str:
-    """C91.02, c9102 and " C91.02 " are the same code: EHRs store ICD-10-CM with or without
-    the dot."""
-    return code.strip().replace(".", "").upper()
 
 
 class Value(Schema):
@@ -147,14 +163,19 @@ class Entry(Schema):
         description="The language of this page: the feed's, or `en` where the English page "
         "stands in for a translation not written yet.",
     )
-    title: Text = Field(description="The phase's name.")
+    title: Text = Field(description="The phase's name, the glossary term, or the checker's.")
     link: list[Link]
     id: Value = Field(description="The page's permanent address, which identifies the entry.")
     updated: Value = Field(
-        description="When the page last changed (UTC): the day a clinician last reviewed it, or, "
-        "for a page awaiting clinical review, the time of its last recorded change."
+        description="When the page last changed (UTC). A phase page: the day a clinician last "
+        "reviewed it, or, for a page awaiting clinical review, the time of its last recorded "
+        "change. A glossary entry: its `modified` in the API. The checker: when its wording "
+        "was last published."
     )
-    summary: Text = Field(description="The phase in one plain sentence.")
+    summary: Text = Field(
+        description="The phase or glossary term in one to three plain sentences, or what the "
+        "checker does."
+    )
 
 
 class Feed(Schema):
@@ -163,10 +184,13 @@ class Feed(Schema):
     title: Text
     subtitle: Text
     author: Author
-    updated: Value = Field(description="The latest `updated` of any phase page (UTC).")
+    updated: Value = Field(description="The latest `updated` of the entries (UTC).")
     id: Value = Field(description="The address of this request.")
     category: list[Category] = Field(description="The request, echoed as in MedlinePlus Connect.")
-    entry: list[Entry] = Field(description="The matching phase pages; empty for unknown codes.")
+    entry: list[Entry] = Field(
+        description="The pages for the code: phase pages (diagnoses), or the glossary entry and "
+        "the checker (lab tests); empty for unknown codes."
+    )
 
 
 class ConnectAnswer(Schema):
@@ -200,22 +224,39 @@ OPENAPI_EXTRA = {
 }
 
 
-def feed(request, *, code: str, language: str = languages.DEFAULT) -> dict:
-    """The answer for `code` in `language`, in display order; an unknown code gets a valid
-    empty feed."""
+def answer(request, params: LookupParams, response: HttpResponse):
+    """The API's answer to a lookup: the feed as JSON (ninja writes it) or as Atom XML."""
+    if found := problems(params):
+        raise ValidationError(
+            [{"loc": ("query", name), "msg": msg, "type": "value_error"} for name, msg in found]
+        )
+    language = answer_language(params.language)
+    found = feed(request, code=params.code, system=params.code_system, language=language)
+    if params.response_type == XML:
+        response = HttpResponse(atom(found), content_type=ATOM_CONTENT_TYPE)
+        response.headers["Content-Language"] = language
+        return response
+    response.headers["Content-Language"] = language  # ninja's response for the JSON answer
+    return found
+
+
+def feed(request, *, code: str, system: str = ICD10CM_OID, language=languages.DEFAULT) -> dict:
+    """The answer for `code` of `system` in `language`: the phase pages in display order, then
+    the glossary entry and the checker; an unknown code gets a valid empty feed."""
     with translation.override(language):
-        return _feed(request, code)
+        return _feed(request, code, system)
 
 
-def _feed(request, code: str) -> dict:
-    phases = Phase.objects.in_language()
-    matches = [phase for phase in phases if normalised(phase.icd10_code) == normalised(code)]
-    changed = last_changes(phases)
-    latest = max(changed.values(), default=EPOCH)
+def _feed(request, code: str, system: str) -> dict:
+    entries = _entries(request, infobutton_codes.lookup(system, code), code)
+    latest = max((entry["updated"]["_value"] for entry in entries), default=_timestamp(EPOCH))
     root = request.build_absolute_uri(reverse("phases:home"))  # the home page in the language
     shown = "".join(ch for ch in code.strip() if ch.isprintable())  # XML can't hold the rest
     portal = gettext("ALL Phase Portal")
-    subtitle = gettext("ALL Phase Portal results for ICD-10-CM %(code)s") % {"code": shown}
+    subtitle = gettext("ALL Phase Portal results for %(system)s %(code)s") % {
+        "system": SYSTEM_NAMES.get(system, ""),
+        "code": shown,
+    }
     return {
         "feed": {
             "base": root,
@@ -223,40 +264,73 @@ def _feed(request, code: str) -> dict:
             "title": {"_value": portal, "type": "text"},
             "subtitle": {"_value": subtitle, "type": "text"},
             "author": {"name": {"_value": portal}, "uri": {"_value": root}},
-            "updated": {"_value": _timestamp(latest)},
+            "updated": {"_value": latest},
             "id": {"_value": request.build_absolute_uri()},
             "category": [
                 {"scheme": CODE_PARAMETER, "term": shown},
-                {"scheme": CODE_SYSTEM_PARAMETER, "term": ICD10CM_OID},
+                {"scheme": CODE_SYSTEM_PARAMETER, "term": system},
             ],
-            "entry": [_entry(request, phase, changed[phase.pk]) for phase in matches],
+            "entry": entries,
         }
     }
 
 
-def _entry(request, phase: Phase, updated: datetime.datetime) -> dict:
-    url = request.build_absolute_uri(phase.get_absolute_url())
+def _entries(request, found: infobutton_codes.Code | None, code: str) -> list[dict]:
+    if found is None:
+        return []
+    entries = []
+    phases = Phase.objects.in_language() if found.system == ICD10CM_OID or found.phases else []
+    matches = [
+        phase
+        for phase in phases
+        if phase.slug in found.phases
+        or (found.system == ICD10CM_OID and phase.icd10_code == found.code)
+    ]
+    for phase, updated in last_changes(matches).items():
+        url = phase.get_absolute_url()
+        entries.append(_entry(request, phase.language, phase.name, url, phase.summary, updated))
+    if found.glossary:
+        terms = GlossaryTerm.objects.filter(slug=found.glossary).in_language()
+        for term in changes.with_modified(terms, GlossaryTerm):
+            url = term.get_absolute_url()
+            entry = _entry(request, term.language, term.term, url, term.definition, term.modified)
+            entries.append(entry)
+    if found.checker:
+        checker = gettext("Check your lab results")
+        summary = gettext(
+            "Enter the values from your report to see which phase they suggest, and why. "
+            "Nothing you enter is saved."
+        )
+        wording = Explanation.objects.filter(is_published=True).aggregate(at=Max("published_at"))
+        language, url, updated = translation.get_language(), reverse("phases:check"), wording["at"]
+        entries.append(_entry(request, language, checker, url, summary, updated or EPOCH))
+    return entries
+
+
+def _entry(request, language: str, title: str, url: str, summary: str, updated) -> dict:
+    url = request.build_absolute_uri(url)
     return {
-        "lang": phase.language,
-        "title": {"_value": phase.name, "type": "text"},
-        "link": [{"href": url, "rel": "alternate", "type": "text/html", "title": phase.name}],
+        "lang": language,
+        "title": {"_value": title, "type": "text"},
+        "link": [{"href": url, "rel": "alternate", "type": "text/html", "title": title}],
         "id": {"_value": url},
         "updated": {"_value": _timestamp(updated)},
-        "summary": {"_value": phase.summary, "type": "text"},
+        "summary": {"_value": summary, "type": "text"},
     }
 
 
-def last_changes(phases: list[Phase]) -> dict[int, datetime.datetime]:
-    """When each page last changed, by id, for Atom's `updated`: the day of its last clinical
-    review; for a page awaiting review, the time of its last recorded change (one query for
-    all of them); for a page without either, a fixed early date, so the feed is always valid."""
+def last_changes(phases: list[Phase]) -> dict[Phase, datetime.datetime]:
+    """When each page last changed, in display order, for Atom's `updated`: the day of its
+    last clinical review; for a page awaiting review, the time of its last recorded change (one
+    query for all of them); for a page without either, a fixed early date, so the feed is
+    always valid."""
     awaiting = [phase.pk for phase in phases if phase.last_reviewed is None]
     recorded = {}
     if awaiting:
         rows = Phase.history.filter(id__in=awaiting).values("id").annotate(at=Max("history_date"))
         recorded = {row["id"]: row["at"] for row in rows}
     return {
-        phase.pk: _midnight(phase.last_reviewed)
+        phase: _midnight(phase.last_reviewed)
         if phase.last_reviewed
         else recorded.get(phase.pk) or EPOCH
         for phase in phases

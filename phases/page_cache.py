@@ -34,6 +34,7 @@ from django.utils.cache import (
     patch_cache_control,
     set_response_etag,
 )
+from django.utils.http import parse_http_date_safe
 
 from phases.languages import from_accept_language
 
@@ -61,6 +62,12 @@ PUBLIC_VIEWS = {
     "api:list_glossary",
     "api:lookup_code",
     "api:openapi-json",
+    # The content list of shared sections, the change feed, and the site's own files
+    # (phases/syndication/). The API's lists take ?modified_since= and ?lang=.
+    "api:list_sections",
+    "syndication:changes",
+    "sitemap",
+    "robots",
 }
 # The checker's empty form, the same for everyone: stored here, while browsers keep being told
 # no-store, as for its results (Back to the checker reloads it; see static/checker.js).
@@ -145,7 +152,11 @@ class PageCacheMiddleware:
         if stored is not None and stored[0] == current:
             _, content, headers = stored
             response = HttpResponse(content, headers=headers)
-            return get_conditional_response(request, etag=response.get("ETag"), response=response)
+            # If-Modified-Since as well as If-None-Match (the API's lists say Last-Modified).
+            modified = parse_http_date_safe(response.get("Last-Modified", ""))
+            return get_conditional_response(
+                request, etag=response.get("ETag"), last_modified=modified, response=response
+            )
         response = self.get_response(request)
         if may_store(request, response):
             if request.resolver_match.view_name in PUBLIC_VIEWS:

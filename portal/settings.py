@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "bootstrap",
     "crispy_forms",
     "crispy_bootstrap5",
@@ -219,6 +220,10 @@ SESSION_COOKIE_HTTPONLY = True
 # Browsers may call the API from a partner's site only (phases.partners decides per request).
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS", "POST"]
+
+# Who publishes the portal: schema.org's `publisher` on its pages (phases/syndication/). An
+# empty url is the site's own address.
+PUBLISHER = {"name": "ALL Phase Portal", "url": ""}
 
 # Editorial workflow.
 REVIEW_INTERVAL_MONTHS = int(os.environ.get("REVIEW_INTERVAL_MONTHS", "12"))

@@ -18,8 +18,8 @@ SERVER = "http://testserver"
 PHASE_FIELDS = {
     "slug", "order", "name", "summary", "body_markdown", "body_html", "body_text",
     "questions_markdown", "questions_html", "questions_text", "references_markdown",
-    "references_html", "references_text", "icd10_code", "review_status", "last_reviewed",
-    "next_review_due", "reviewer", "url", "language",
+    "references_html", "references_text", "icd10_code", "modified", "review_status",
+    "last_reviewed", "next_review_due", "reviewer", "url", "language",
 }  # fmt: skip
 
 
@@ -153,6 +153,8 @@ def test_the_disclaimer_is_given_as_markdown_html_and_text(client):
         "text_markdown": disclaimer.text,
         "html": disclaimer.html,
         "text": shown["text"],
+        "modified": shown["modified"],
+        "review_status": "awaiting_clinical_review",
         "language": "en",
     }
     assert shown["text"] and "<" not in shown["text"]
@@ -176,6 +178,8 @@ def test_the_glossary_lists_published_terms_with_absolute_links_only(client):
         "anchor": "blasts",
         "definition": blasts.definition,
         "url": f"{SERVER}/glossary/#blasts",
+        "modified": shown["modified"],
+        "review_status": "awaiting_clinical_review",
         "language": "en",
     }
 

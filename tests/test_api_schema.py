@@ -53,7 +53,10 @@ def test_the_openapi_document_is_served_and_promises_400_never_422(client):
     paths = document["paths"]
     assert set(paths) == {
         f"/api/v1/{path}"
-        for path in ["phases", "phases/{slug}", "disclaimer", "glossary", "classify", "connect"]
+        for path in [
+            *["phases", "phases/{slug}", "disclaimer", "glossary", "sections"],
+            *["classify", "connect"],
+        ]
     }
     assert all(operation["summary"] for path in paths.values() for operation in path.values())
     assert "422" not in json.dumps(document)
@@ -64,6 +67,8 @@ def test_the_openapi_document_is_served_and_promises_400_never_422(client):
         "mainSearchCriteria.v.cs",
         "knowledgeResponseType",
         "informationRecipient.languageCode.c",
+        "mainSearchCriteria.v.dn",
+        "informationRecipient",
     ]
     assert set(lookup["responses"]["200"]["content"]) == {
         "application/json",
@@ -91,6 +96,7 @@ CONTENT_AND_CHECKER = [
     ("/api/v1/phases/{slug}", "get"),
     ("/api/v1/disclaimer", "get"),
     ("/api/v1/glossary", "get"),
+    ("/api/v1/sections", "get"),
     ("/api/v1/classify", "post"),
 ]
 
@@ -113,7 +119,14 @@ def test_content_and_checker_describe_lang_accept_language_and_content_language(
 def test_each_text_of_an_answer_is_described_with_its_language(client):
     schemas = client.get("/api/v1/openapi.json").json()["components"]["schemas"]
 
-    for name in ("PhaseOut", "TermOut", "DisclaimerOut", "FindingOut", "UrgentAdviceOut"):
+    for name in (
+        "PhaseOut",
+        "TermOut",
+        "DisclaimerOut",
+        "SectionOut",
+        "FindingOut",
+        "UrgentAdviceOut",
+    ):
         assert schemas[name]["properties"]["language"]["enum"] == ["en", "es"], name
         assert "stands in" in schemas[name]["properties"]["language"]["description"], name
     classify = schemas["ClassifyOut"]["properties"]

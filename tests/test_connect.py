@@ -118,7 +118,7 @@ def test_an_unknown_code_gets_a_valid_empty_answer(client, code):
 
 
 @pytest.mark.parametrize(
-    "code_system", ["2.16.840.1.113883.6.103", "2.16.840.1.113883.6.96", "ICD-10-CM", ""]
+    "code_system", ["2.16.840.1.113883.6.103", "2.16.840.1.113883.6.88", "ICD-10-CM", ""]
 )
 def test_another_code_system_is_refused_with_a_clear_400(client, code_system):
     response = lookup(client, "C91.02", code_system=code_system)
