@@ -1,7 +1,10 @@
 import uuid
 
+import pyotp
 import pytest
 import redis
+from allauth.mfa.adapter import get_adapter as mfa_adapter
+from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.core.cache import cache
@@ -37,12 +40,36 @@ def empty_page_cache(page_cache_of_this_run):
         page_cache.bump()
 
 
-def make_staff(username, group, **fields):
+def make_staff(username, group, *, second_factor=True, **fields):
+    """A staff member with a password and, unless told otherwise, an authenticator app set up
+    (its codes: `user.authenticator_app.now()`), as every password account must have before
+    the admin opens."""
     user = User.objects.create_user(
         username, password=f"a-long-{username}-password", is_staff=True, **fields
     )
     user.groups.add(Group.objects.get(name=group))
+    if second_factor:
+        user.authenticator_app = set_up_authenticator_app(user)
     return user
+
+
+def set_up_authenticator_app(user):
+    """What scanning the set-up page's QR code leaves: the app and the portal share a
+    secret. Stored the way allauth stores it (through its adapter's encryption hook)."""
+    secret = pyotp.random_base32()
+    Authenticator.objects.create(
+        user=user, type=Authenticator.Type.TOTP, data={"secret": mfa_adapter().encrypt(secret)}
+    )
+    return pyotp.TOTP(secret)
+
+
+def sign_in_with_password(client, user, *, next_url="/admin/"):
+    """The admin's sign-in as a person does it: password, then a code from their app."""
+    client.post(
+        f"/accounts/login/?next={next_url}",
+        {"login": user.username, "password": f"a-long-{user.username}-password"},
+    )
+    return client.post("/accounts/2fa/authenticate/", {"code": user.authenticator_app.now()})
 
 
 def edit_form(obj, **changes):
