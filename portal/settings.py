@@ -261,6 +261,9 @@ ACCOUNT_LOGOUT_REDIRECT_URL = "staff_auth:signed_out"
 ACCOUNT_RATE_LIMITS = {"login_failed": None}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_TOTP_ISSUER = "ALL Phase Portal"
+# A code of the period before or after the current one is taken too (a phone's clock a little
+# off); each code still signs in once only.
+MFA_TOTP_TOLERANCE = 1
 
 # Single sign-on through the hospital's OpenID Connect provider, on when OIDC_ISSUER is set.
 OIDC_ISSUER = os.environ.get("OIDC_ISSUER", "").strip().rstrip("/")

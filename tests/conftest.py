@@ -105,3 +105,19 @@ def approver_client(editor, approver):
     client = Client()
     client.force_login(approver)
     return client
+
+
+@pytest.fixture(scope="session")
+def identity_provider():
+    from tests.identity_provider import running_provider
+
+    with running_provider() as provider:
+        yield provider
+
+
+@pytest.fixture
+def hospital_sign_on(identity_provider, settings):
+    """The portal set up for the hospital's sign-on, as OIDC_* environment variables do."""
+    for name, value in identity_provider.settings().items():
+        setattr(settings, name, value)
+    return identity_provider

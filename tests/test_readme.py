@@ -38,6 +38,7 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
+import pyotp
 import pytest
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -194,11 +195,11 @@ class Visitor:
             return error.code, error.headers, error.read().decode()
 
     def sign_in(self, username, password):
-        """(status, where it sends us) after the admin's sign-in form."""
-        page = self.open("/admin/login/?next=/admin/")[2]
+        """(status, where it sends us) after the password on the staff sign-in page."""
+        page = self.open("/accounts/login/?next=/admin/")[2]
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
-        form = {"username": username, "password": password, "csrfmiddlewaretoken": token}
-        status, headers, _ = self.open("/admin/login/?next=/admin/", form)
+        form = {"login": username, "password": password, "csrfmiddlewaretoken": token}
+        status, headers, _ = self.open("/accounts/login/?next=/admin/", form)
         return status, headers.get("Location")
 
 
@@ -298,6 +299,15 @@ def test_make_superuser_makes_an_account_that_signs_in_to_the_admin(site, accoun
 
     visitor = Visitor(site.base_url)
     assert visitor.sign_in(account, PASSWORD) == (302, "/admin/")
+    status, headers, _ = visitor.open("/admin/")
+    assert status == 302  # first, a second factor (docs/staff-sign-in.md)
+    status, _, page = visitor.open(headers["Location"])
+    assert status == 200
+    assert "Set up your second factor" in page
+    secret = re.search(r'id="authenticator-secret">([A-Z2-7]+)<', page).group(1)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    form = {"code": pyotp.TOTP(secret).now(), "csrfmiddlewaretoken": token}
+    assert visitor.open("/accounts/2fa/totp/activate/", form)[0] == 302
     status, _, page = visitor.open("/admin/")
     assert status == 200
     assert 'action="/admin/logout/"' in page  # signed in

@@ -16,12 +16,12 @@ FACTOR_METHODS = {
 }
 
 
-def method_of(request):
+def method_of(request, user):
     if signed_in_through_hospital(request):
         return SignInEvent.Method.SSO
     factors = [
         record.get("type")
-        for record in get_authentication_records(request)
+        for record in get_authentication_records(request, user)
         if record.get("method") == "mfa"
     ]
     if factors:
@@ -35,7 +35,7 @@ def signed_in(sender, request, user, **kwargs):
     SignInEvent.record(
         outcome=SignInEvent.Outcome.SIGNED_IN,
         username=user.get_username(),
-        method=method_of(request),
+        method=method_of(request, user),
         address=client_address(request),
     )
 
@@ -46,7 +46,7 @@ def signed_out(sender, request, user, **kwargs):
     SignInEvent.record(
         outcome=SignInEvent.Outcome.SIGNED_OUT,
         username=user.get_username(),
-        method=method_of(request),
+        method=method_of(request, user),
         address=client_address(request),
     )
 
