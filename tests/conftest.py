@@ -63,6 +63,12 @@ def set_up_authenticator_app(user):
     return pyotp.TOTP(secret)
 
 
+def authenticator_app_of(username):
+    """The person's phone: the app holding the secret the set-up shared."""
+    authenticator = Authenticator.objects.get(user__username=username, type="totp")
+    return pyotp.TOTP(mfa_adapter().decrypt(authenticator.data["secret"]))
+
+
 def sign_in_with_password(client, user, *, next_url="/admin/"):
     """The admin's sign-in as a person does it: password, then a code from their app."""
     client.post(
