@@ -84,8 +84,10 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    # No admin page opens for a password sign-in without a second factor set up.
+    # No admin page opens for a password sign-in without a second factor set up; staff
+    # sessions end after an idle time.
     "phases.staff_auth.middleware.SecondFactorRequiredMiddleware",
+    "phases.staff_auth.middleware.StaffSessionActivityMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -275,11 +277,11 @@ OIDC_APPROVER_GROUPS = env_list("OIDC_APPROVER_GROUPS", default="")
 if OIDC_ISSUER and not (OIDC_CLIENT_ID and OIDC_CLIENT_SECRET):
     raise ImproperlyConfigured("OIDC_ISSUER is set: set OIDC_CLIENT_ID and OIDC_CLIENT_SECRET too.")
 
-# A signed-in session ends after STAFF_IDLE_MINUTES without a request, and when the browser
-# closes; every request moves the end on. Only signed-in staff have sessions worth saving.
+# A signed-in session ends after STAFF_IDLE_MINUTES without a request to the admin or the
+# sign-in pages (each moves the end on: phases/staff_auth/middleware.py), and when the browser
+# closes. Public pages never set the cookie, so they stay cacheable.
 SESSION_COOKIE_AGE = 60 * int(os.environ.get("STAFF_IDLE_MINUTES", "30"))
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
-SESSION_SAVE_EVERY_REQUEST = True
 # How long the staff sign-in log keeps its rows (phases/staff_auth/models.py).
 STAFF_SIGN_IN_LOG_DAYS = int(os.environ.get("STAFF_SIGN_IN_LOG_DAYS", "365"))
 

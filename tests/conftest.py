@@ -87,6 +87,15 @@ def edit_form(obj, **changes):
 
 
 @pytest.fixture
+def admin_user(db, django_user_model):
+    """pytest-django's superuser (and so its `admin_client`), with a second factor set up as
+    every password account has before the admin opens."""
+    user = django_user_model.objects.create_superuser("admin", "admin@example.com", "password")
+    user.authenticator_app = set_up_authenticator_app(user)
+    return user
+
+
+@pytest.fixture
 def editor(db):
     """A hospital editor: staff, in the "Content editors" group the migrations create."""
     return make_staff("editor", "Content editors", first_name="Eddie", last_name="Editor")

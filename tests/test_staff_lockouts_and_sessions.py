@@ -107,3 +107,10 @@ def test_signing_in_gives_a_new_session(client):
 
     assert client.session.session_key != halfway
     assert client.get("/admin/").status_code == 200
+
+
+def test_public_pages_leave_a_staff_session_alone(client, editor):
+    sign_in_with_password(client, editor)
+
+    assert "sessionid" not in client.get("/").cookies  # a public page stays cacheable
+    assert client.get("/admin/").cookies["sessionid"].value  # the admin moves the end on

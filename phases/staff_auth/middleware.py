@@ -34,3 +34,20 @@ class SecondFactorRequiredMiddleware:
             set_up = reverse("mfa_activate_totp")
             return redirect(f"{set_up}?{urlencode({'next': request.get_full_path()})}")
         return self.get_response(request)
+
+
+STAFF_PREFIXES = (ADMIN_PREFIX, "/accounts/", "/staff/")
+
+
+class StaffSessionActivityMiddleware:
+    """Each request of a signed-in person to the admin or the sign-in pages starts the idle
+    time (SESSION_COOKIE_AGE) again; public pages leave the session alone."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.path_info.startswith(STAFF_PREFIXES) and request.user.is_authenticated:
+            request.session.modified = True
+        return response
