@@ -330,3 +330,7 @@ class PartnerAdmin(admin.ModelAdmin):
             '<a href="/embed/help/">the embedding help page</a>.',
             partner.key,
         )
+
+
+# The staff sign-in log (phases/staff_auth/admin.py).
+from phases.staff_auth import admin as staff_auth_admin  # noqa: E402, F401

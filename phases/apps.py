@@ -20,6 +20,9 @@ class PhasesConfig(AppConfig):
             SharedSection,
         )
         from phases.partners import origin_is_a_partner
+        from phases.staff_auth import signals as staff_sign_in
+
+        staff_sign_in.connect()
 
         check_request_enabled.connect(origin_is_a_partner, dispatch_uid="phases-partner-cors")
         post_migrate.connect(render_stored_html, sender=self, dispatch_uid="phases-render-html")

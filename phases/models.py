@@ -546,3 +546,7 @@ class Partner(models.Model):
     def origins(self):
         """The origins for headers: only valid ones, whatever the database holds."""
         return valid_origins(self.allowed_origins)
+
+
+# The staff sign-in log lives with the rest of staff sign-in; the app finds its models here.
+from phases.staff_auth.models import SignInEvent  # noqa: E402, F401

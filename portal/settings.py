@@ -62,6 +62,11 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "corsheaders",
+    # Staff sign-in: password + second factor (allauth's account and MFA); SSO through
+    # Authlib in phases/staff_auth (docs/staff-sign-in.md).
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
     "phases",
 ]
 
@@ -79,6 +84,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    # No admin page opens for a password sign-in without a second factor set up; staff
+    # sessions end after an idle time.
+    "phases.staff_auth.middleware.SecondFactorRequiredMiddleware",
+    "phases.staff_auth.middleware.StaffSessionActivityMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -87,6 +97,7 @@ MIDDLEWARE = [
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    "phases.staff_auth.backends.HospitalAccountBackend",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -103,6 +114,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "phases.context_processors.disclaimer",
                 "phases.context_processors.languages",
+                "phases.staff_auth.hospital.sign_in_choices",
             ],
         },
     },
@@ -229,13 +241,54 @@ PUBLISHER = {"name": "ALL Phase Portal", "url": ""}
 REVIEW_INTERVAL_MONTHS = int(os.environ.get("REVIEW_INTERVAL_MONTHS", "12"))
 SIMPLE_HISTORY_REVERT_DISABLED = False
 
-# Repeated failed admin logins lock that account from that address for a while.
+# Repeated failed admin logins lock that account from that address for a while. The address
+# is the socket's, or with TRUSTED_PROXY_COUNT=N the one N hops from the right of
+# X-Forwarded-For (phases/staff_auth/addresses.py), never a header a client could forge.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "phases.staff_auth.addresses.client_address"
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "30")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 AXES_VERBOSE = False
+
+# Staff sign-in (phases/staff_auth, docs/staff-sign-in.md). Passwords through allauth's sign-in
+# page, always with a second factor (an authenticator app, a passkey, recovery codes).
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "/admin/"
+ACCOUNT_ADAPTER = "phases.staff_auth.adapters.StaffAccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"username"}
+ACCOUNT_SIGNUP_FIELDS = ["username*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "none"
+ACCOUNT_SESSION_REMEMBER = False  # a staff session always ends when the browser closes
+ACCOUNT_LOGOUT_REDIRECT_URL = "staff_auth:signed_out"
+# django-axes locks an account at one address; allauth's own per-account limit would lock the
+# account everywhere, so it is left to axes.
+ACCOUNT_RATE_LIMITS = {"login_failed": None}
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_TOTP_ISSUER = "ALL Phase Portal"
+# A code of the period before or after the current one is taken too (a phone's clock a little
+# off); each code still signs in once only.
+MFA_TOTP_TOLERANCE = 1
+
+# Single sign-on through the hospital's OpenID Connect provider, on when OIDC_ISSUER is set.
+OIDC_ISSUER = os.environ.get("OIDC_ISSUER", "").strip().rstrip("/")
+OIDC_CLIENT_ID = os.environ.get("OIDC_CLIENT_ID", "")
+OIDC_CLIENT_SECRET = os.environ.get("OIDC_CLIENT_SECRET", "")
+OIDC_GROUPS_CLAIM = os.environ.get("OIDC_GROUPS_CLAIM", "groups").strip() or "groups"
+OIDC_EDITOR_GROUPS = env_list("OIDC_EDITOR_GROUPS", default="")
+OIDC_APPROVER_GROUPS = env_list("OIDC_APPROVER_GROUPS", default="")
+if OIDC_ISSUER and not (OIDC_CLIENT_ID and OIDC_CLIENT_SECRET):
+    raise ImproperlyConfigured("OIDC_ISSUER is set: set OIDC_CLIENT_ID and OIDC_CLIENT_SECRET too.")
+
+# A signed-in session ends after STAFF_IDLE_MINUTES without a request to the admin or the
+# sign-in pages (each moves the end on: phases/staff_auth/middleware.py), and when the browser
+# closes. Public pages never set the cookie, so they stay cacheable.
+SESSION_COOKIE_AGE = 60 * int(os.environ.get("STAFF_IDLE_MINUTES", "30"))
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# How long the staff sign-in log keeps its rows (phases/staff_auth/models.py).
+STAFF_SIGN_IN_LOG_DAYS = int(os.environ.get("STAFF_SIGN_IN_LOG_DAYS", "365"))
 
 LOGGING = {
     "version": 1,

@@ -1,8 +1,11 @@
 import uuid
 
 import hypothesis
+import pyotp
 import pytest
 import redis
+from allauth.mfa.adapter import get_adapter as mfa_adapter
+from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.core.cache import cache
@@ -51,12 +54,42 @@ def empty_page_cache(page_cache_of_this_run):
         page_cache.bump()
 
 
-def make_staff(username, group, **fields):
+def make_staff(username, group, *, second_factor=True, **fields):
+    """A staff member with a password and, unless told otherwise, an authenticator app set up
+    (its codes: `user.authenticator_app.now()`), as every password account must have before
+    the admin opens."""
     user = User.objects.create_user(
         username, password=f"a-long-{username}-password", is_staff=True, **fields
     )
     user.groups.add(Group.objects.get(name=group))
+    if second_factor:
+        user.authenticator_app = set_up_authenticator_app(user)
     return user
+
+
+def set_up_authenticator_app(user):
+    """What scanning the set-up page's QR code leaves: the app and the portal share a
+    secret. Stored the way allauth stores it (through its adapter's encryption hook)."""
+    secret = pyotp.random_base32()
+    Authenticator.objects.create(
+        user=user, type=Authenticator.Type.TOTP, data={"secret": mfa_adapter().encrypt(secret)}
+    )
+    return pyotp.TOTP(secret)
+
+
+def authenticator_app_of(username):
+    """The person's phone: the app holding the secret the set-up shared."""
+    authenticator = Authenticator.objects.get(user__username=username, type="totp")
+    return pyotp.TOTP(mfa_adapter().decrypt(authenticator.data["secret"]))
+
+
+def sign_in_with_password(client, user, *, next_url="/admin/"):
+    """The admin's sign-in as a person does it: password, then a code from their app."""
+    client.post(
+        f"/accounts/login/?next={next_url}",
+        {"login": user.username, "password": f"a-long-{user.username}-password"},
+    )
+    return client.post("/accounts/2fa/authenticate/", {"code": user.authenticator_app.now()})
 
 
 def edit_form(obj, **changes):
@@ -65,6 +98,15 @@ def edit_form(obj, **changes):
     shown = obj.with_draft()
     data = {field: getattr(shown, field) for field in obj.DRAFT_FIELDS}
     return data | {"edit_version": obj.version} | changes
+
+
+@pytest.fixture
+def admin_user(db, django_user_model):
+    """pytest-django's superuser (and so its `admin_client`), with a second factor set up as
+    every password account has before the admin opens."""
+    user = django_user_model.objects.create_superuser("admin", "admin@example.com", "password")
+    user.authenticator_app = set_up_authenticator_app(user)
+    return user
 
 
 @pytest.fixture
@@ -92,3 +134,19 @@ def approver_client(editor, approver):
     client = Client()
     client.force_login(approver)
     return client
+
+
+@pytest.fixture(scope="session")
+def identity_provider():
+    from tests.identity_provider import running_provider
+
+    with running_provider() as provider:
+        yield provider
+
+
+@pytest.fixture
+def hospital_sign_on(identity_provider, settings):
+    """The portal set up for the hospital's sign-on, as OIDC_* environment variables do."""
+    for name, value in identity_provider.settings().items():
+        setattr(settings, name, value)
+    return identity_provider

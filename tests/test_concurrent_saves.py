@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 import pytest
 import requests
 
+from tests.staff_sign_in import sign_in_over_http
 from tests.test_serving import gunicorn, manage, server_environment
 
 pytestmark = pytest.mark.slow  # servers and make commands: see `make test-fast`
@@ -110,13 +111,9 @@ def form_fields(page, form_id):
 
 
 def signed_in(server):
-    """A session of the approver, signed in through the admin's login form."""
+    """A session of the approver, signed in through the sign-in page with a second factor."""
     session = requests.Session()
-    login = session.get(f"{server.base_url}/admin/login/", timeout=30)
-    fields = form_fields(login.text, "login-form")
-    fields |= {"username": "approver", "password": PASSWORD, "next": "/admin/"}
-    response = session.post(login.url, data=fields, allow_redirects=False, timeout=30)
-    assert response.status_code == 302, response.text
+    sign_in_over_http(session, server.base_url, "approver", PASSWORD)
     return session
 
 

@@ -11,7 +11,7 @@ from django.utils.formats import date_format
 
 from phases.dates import add_months
 from phases.models import Explanation, GlossaryTerm, Phase
-from tests.conftest import edit_form
+from tests.conftest import edit_form, sign_in_with_password
 
 pytestmark = pytest.mark.django_db
 
@@ -501,10 +501,10 @@ def test_groups_and_permissions_are_created_by_the_migrations():
 
 def test_repeated_wrong_passwords_lock_the_sign_in_for_a_while(client, editor, settings):
     for _ in range(settings.AXES_FAILURE_LIMIT):
-        client.post("/admin/login/", {"username": "editor", "password": "wrong"})
+        client.post("/accounts/login/", {"login": "editor", "password": "wrong"})
 
     response = client.post(
-        "/admin/login/", {"username": "editor", "password": "a-long-editor-password"}
+        "/accounts/login/", {"login": "editor", "password": "a-long-editor-password"}
     )
 
     assert response.status_code == 429
@@ -513,11 +513,10 @@ def test_repeated_wrong_passwords_lock_the_sign_in_for_a_while(client, editor, s
     assert "_auth_user_id" not in client.session
 
 
-def test_a_right_password_signs_in(client, editor):
-    response = client.post(
-        "/admin/login/?next=/admin/",
-        {"username": "editor", "password": "a-long-editor-password"},
-    )
+def test_a_right_password_and_code_sign_in(client, editor):
+    assert client.get("/admin/login/?next=/admin/")["Location"].startswith("/accounts/login/")
+
+    response = sign_in_with_password(client, editor)
 
     assert response.status_code == 302
     assert client.get("/admin/").status_code == 200

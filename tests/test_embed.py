@@ -179,7 +179,7 @@ def test_the_admin_of_the_embeds_is_not_weakened(client):
 
     strict = Client(enforce_csrf_checks=True)
 
-    response = strict.post("/admin/login/", {"username": "x", "password": "y"})
+    response = strict.post("/accounts/login/", {"login": "x", "password": "y"})
 
     assert response.status_code == 403
 

@@ -38,6 +38,7 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
+import pyotp
 import pytest
 
 pytestmark = pytest.mark.slow  # servers and make commands: see `make test-fast`
@@ -196,11 +197,11 @@ class Visitor:
             return error.code, error.headers, error.read().decode()
 
     def sign_in(self, username, password):
-        """(status, where it sends us) after the admin's sign-in form."""
-        page = self.open("/admin/login/?next=/admin/")[2]
+        """(status, where it sends us) after the password on the staff sign-in page."""
+        page = self.open("/accounts/login/?next=/admin/")[2]
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
-        form = {"username": username, "password": password, "csrfmiddlewaretoken": token}
-        status, headers, _ = self.open("/admin/login/?next=/admin/", form)
+        form = {"login": username, "password": password, "csrfmiddlewaretoken": token}
+        status, headers, _ = self.open("/accounts/login/?next=/admin/", form)
         return status, headers.get("Location")
 
 
@@ -300,6 +301,15 @@ def test_make_superuser_makes_an_account_that_signs_in_to_the_admin(site, accoun
 
     visitor = Visitor(site.base_url)
     assert visitor.sign_in(account, PASSWORD) == (302, "/admin/")
+    status, headers, _ = visitor.open("/admin/")
+    assert status == 302  # first, a second factor (docs/staff-sign-in.md)
+    status, _, page = visitor.open(headers["Location"])
+    assert status == 200
+    assert "Set up your second factor" in page
+    secret = re.search(r'id="authenticator-secret">([A-Z2-7]+)<', page).group(1)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    form = {"code": pyotp.TOTP(secret).now(), "csrfmiddlewaretoken": token}
+    assert visitor.open("/accounts/2fa/totp/activate/", form)[0] == 302
     status, _, page = visitor.open("/admin/")
     assert status == 200
     assert 'action="/admin/logout/"' in page  # signed in
@@ -312,7 +322,10 @@ def test_make_axes_reset_lifts_a_sign_in_pause(site, account):
 
     run(readme_command("make axes-reset"), site.newcomer)
 
-    assert Visitor(site.base_url).sign_in(account, PASSWORD) == (302, "/admin/")
+    # The password is taken again: on to the admin, or first to the second factor when the
+    # account has set one up (docs/staff-sign-in.md).
+    status, where = Visitor(site.base_url).sign_in(account, PASSWORD)
+    assert status == 302 and where in ("/admin/", "/accounts/2fa/authenticate/")
 
 
 def test_make_export_content_writes_json_that_make_import_content_loads(site):
@@ -371,14 +384,16 @@ def test_the_curl_example_gets_the_checkers_answer(site):
     assert json.loads(done.stdout)["phase"] == "remission"
 
 
-def test_readme_names_every_setting_the_code_reads():
+def test_readme_or_a_doc_names_every_setting_the_code_reads():
+    """The README, or a topic's page in docs/ (which the README links), names each setting."""
     sources = [PROJECT / "portal" / "settings.py", PROJECT / "gunicorn.conf.py"]
     read = r"""(?:environ\.get|env_flag|env_list|_flag)\(\s*["']([A-Z_]+)["']"""
     names = {name for path in sources for name in re.findall(read, path.read_text())}
     names |= set(re.findall(r"^([A-Z_]+) \?=", (PROJECT / "Makefile").read_text(), re.M))
     assert {"SECRET_KEY", "PORT", "WEB_CONCURRENCY"} <= names  # the patterns still match
 
-    assert [name for name in sorted(names) if f"`{name}`" not in README] == []
+    docs = README + "".join(page.read_text() for page in sorted((PROJECT / "docs").glob("*.md")))
+    assert [name for name in sorted(names) if f"`{name}`" not in docs] == []
 
 
 def test_readme_names_every_group_and_partner_a_new_database_holds(site):

@@ -11,7 +11,7 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("url", [*PUBLIC_PAGES, "/phases/no-such-phase/", "/admin/login/"])
+@pytest.mark.parametrize("url", [*PUBLIC_PAGES, "/phases/no-such-phase/", "/accounts/login/"])
 def test_every_page_sends_the_security_headers(client, url):
     response = client.get(url)
 

@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from phases.models import Phase
-from tests.conftest import make_staff
+from tests.conftest import authenticator_app_of, make_staff
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -14,10 +14,12 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def signed_in_page(browser, site_url, username):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    page.goto(site_url + "/admin/login/")
+    page.goto(site_url + "/admin/")
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(f"a-long-{username}-password")
     page.get_by_role("button", name="Log in").click()
+    page.get_by_label("Code from your authenticator app").fill(authenticator_app_of(username).now())
+    page.get_by_role("button", name="Sign in").click()
     page.wait_for_url("**/admin/")
     return page
 
