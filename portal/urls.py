@@ -5,9 +5,9 @@ from django.urls import include, path
 
 from phases import views
 from phases.api import api
+from phases.staff_auth import views as staff_auth_views
 from phases.syndication import api_sections  # noqa: F401  (adds /sections to the API)
 from phases.syndication.urls import at_the_root
-from phases.staff_auth import views as staff_auth_views
 
 admin.site.site_header = "ALL Phase Portal: content"
 admin.site.site_title = "ALL Phase Portal admin"
