@@ -1,8 +1,8 @@
 """gunicorn's settings for the portal.
 
 gunicorn reads ./gunicorn.conf.py by itself, so the server is started from the project's
-folder with just `.venv/bin/gunicorn portal.asgi` (`portal.wsgi` serves the same). Options
-given on the command line win over these. docs/deployment.md says what each group is for.
+folder with just `.venv/bin/gunicorn portal.wsgi`. Options given on the command line win over
+these. The README ("Deploying") and docs/deployment.md say what each group is for.
 """
 
 import os
@@ -15,12 +15,14 @@ def _flag(name):
 # Listen on this machine only: nginx (or the hospital's proxy) in front ends TLS and forwards.
 bind = f"127.0.0.1:{os.environ.get('PORT', '8000')}"
 
-# uvicorn's event loop reads every request whole before a thread answers it, so slow clients
-# (or ones that never send the rest of their request) hold no thread and no worker; headers
-# must arrive within REQUEST_HEADER_SECONDS, a body within REQUEST_BODY_SECONDS
+# uvicorn's event loop reads every request whole before one of the threads answers it, so slow
+# clients (or ones that never send the rest of their request) hold no thread and no worker:
+# 2 workers of 4 threads answer 8 requests at once, whatever waits in the loop. Headers must
+# arrive within REQUEST_HEADER_SECONDS, a body within REQUEST_BODY_SECONDS
 # (portal/asgi_worker.py, portal/serving.py). At most worker_connections connections a worker.
 worker_class = "portal.asgi_worker.AsgiWorker"
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
+threads = 4
 worker_connections = 500
 timeout = 30  # a worker silent this long is restarted
 graceful_timeout = 30  # on restart, requests under way get this long to finish

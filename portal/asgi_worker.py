@@ -1,10 +1,12 @@
-"""gunicorn's worker for the portal (gunicorn.conf.py): uvicorn's, so that slow clients cannot
-hold the workers.
+"""gunicorn's worker for the portal (gunicorn.conf.py): uvicorn's event loop in front of
+Django's WSGI application, so that slow clients cannot hold the workers.
 
 gunicorn's own sync and gthread workers read a request inside the thread that will answer it:
 a client that sends its headers or body a few bytes a second holds that thread, and a few
-dozen such clients hold them all. uvicorn reads every connection in one event loop; a thread is
-taken only once a request has fully arrived (portal/serving.py reads the body first). Limits:
+dozen such clients hold them all. Here uvicorn reads every connection in one event loop; the
+whole request, body included, is read there first (portal/serving.py), and only then does one
+of gunicorn's `threads` (a2wsgi's thread pool) run Django for it, as gthread did: the same
+WSGI application, the same number of threads, kept database connections. Limits:
 
 - headers: a connection that has not sent a request's whole headers REQUEST_HEADER_SECONDS
   (10 s) after it opened, or after the previous answer, is closed;
@@ -20,8 +22,11 @@ import inspect
 import os
 
 import h11
+from a2wsgi import WSGIMiddleware
 from uvicorn.protocols.http.h11_impl import H11Protocol
 from uvicorn_worker import UvicornWorker
+
+from portal.serving import ServedApplication
 
 HEADER_SECONDS = float(os.environ.get("REQUEST_HEADER_SECONDS", "10"))
 
@@ -79,14 +84,14 @@ class AsgiWorker(UvicornWorker):
         self.config.h11_max_incomplete_event_size = self.cfg.limit_request_field_size
 
     def load_wsgi(self):
-        """`gunicorn portal.wsgi` (the command older instructions give) serves the same
-        project through its ASGI application: this worker speaks ASGI only."""
+        """`gunicorn portal.wsgi`: Django's WSGI application, run in `threads` threads per
+        worker once the event loop has read each request whole. (An ASGI application, such as
+        portal.asgi, is served as it is, with the same body deadline and access log.)"""
         super().load_wsgi()
-        if not _is_asgi(self.wsgi):
-            from portal.asgi import application
-
-            self.log.info("Serving portal.asgi:application (this worker speaks ASGI)")
-            self.wsgi = application
+        application = self.wsgi
+        if not _is_asgi(application):
+            application = WSGIMiddleware(application, workers=self.cfg.threads)
+        self.wsgi = ServedApplication(application)
 
 
 def _is_asgi(application) -> bool:

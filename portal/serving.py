@@ -1,9 +1,10 @@
-"""What the portal's ASGI application does before Django sees a request, and after.
+"""What the server does before Django sees a request, and after (portal/asgi_worker.py).
 
 - The whole body is read first, with a deadline (REQUEST_BODY_SECONDS, 20 s) and a size limit
   (Django's DATA_UPLOAD_MAX_MEMORY_SIZE plus the multipart overhead allowance below): a client
   that trickles its body waits in the event loop, holding no thread, and is answered 408 when
   its time is up (413 when it sends too much). Only then does Django get a thread for it.
+  Everything it read is one bytes object, dropped with the request.
 - The access log, one line per request in gunicorn's own format: the path as sent, still
   percent-encoded and without its query string (which could hold what a patient typed), and
   every byte outside printable ASCII written as \\xNN, so no request can write a line break or
@@ -50,7 +51,8 @@ async def answer(send, status: int, text: str):
 
 
 class ServedApplication:
-    """Django's ASGI application with the whole body read first, and the access log."""
+    """An ASGI application (Django's WSGI one behind a2wsgi) with the whole body read first,
+    and the access log."""
 
     def __init__(self, application):
         self.application = application

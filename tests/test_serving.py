@@ -1,5 +1,5 @@
-"""The portal as docs/deployment.md deploys it: `.venv/bin/gunicorn portal.asgi`, started in
-the project's folder so that gunicorn reads gunicorn.conf.py, on a fresh SQLite database."""
+"""The portal as the README deploys it: `.venv/bin/gunicorn portal.wsgi`, started in the
+project's folder so that gunicorn reads gunicorn.conf.py, on a fresh SQLite database."""
 
 import contextlib
 import http.client
@@ -104,7 +104,7 @@ def gunicorn(database_url, folder):
     log_path = Path(folder) / "gunicorn.log"
     with open(log_path, "wb") as log:
         process = subprocess.Popen(
-            [BIN / "gunicorn", "portal.asgi"],
+            [BIN / "gunicorn", "portal.wsgi"],
             cwd=PROJECT,
             env=env,
             stdout=log,

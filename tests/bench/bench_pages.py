@@ -32,7 +32,7 @@ QUERIES_SCRIPT = Path(__file__).with_name("page_queries.py")
 ROUNDS = 3  # of each page, and as many of the static file between them
 MEMORY_GOAL_MIB = 80
 STATIC_CSS = "css/portal.css"
-SERVED = "portal.asgi"  # as docs/deployment.md deploys it
+SERVED = "portal.wsgi"  # as the README deploys it
 
 
 @dataclass(frozen=True)
