@@ -44,6 +44,7 @@ from django.utils.cache import (
     set_response_etag,
 )
 
+from phases import connect
 from phases.languages import DEFAULT, codes, from_accept_language
 from phases.page_store import generation as generations
 from phases.page_store import guard
@@ -56,6 +57,13 @@ MAX_ADDRESS_LENGTH = 512
 # The query parameters a stored view understands; every other one is left out of the key (the
 # page is the same with it or without it).
 API_LANGUAGE = "lang"
+# The code lookup's (MedlinePlus Connect's names); a value longer than this is not stored.
+LOOKUP_PARAMETERS = (
+    connect.CODE_PARAMETER,
+    connect.CODE_SYSTEM_PARAMETER,
+    connect.RESPONSE_TYPE_PARAMETER,
+)
+MAX_LOOKUP_VALUE = 32
 
 # The same for every visitor, signed in or not (their templates show nothing of the user), and
 # changed only by what bumps the generation. Browsers, proxies and CDNs may keep them
@@ -131,6 +139,16 @@ def _host(request):
     return host
 
 
+def _lookup_query(request):
+    """The code lookup's own parameters, in order, its language as the answer's language; None
+    when a value is too long to be a code (such an answer is made, never stored)."""
+    values = [request.GET.get(name, "") for name in LOOKUP_PARAMETERS]
+    if any(len(value) > MAX_LOOKUP_VALUE for value in values):
+        return None
+    language = connect.answer_language(request.GET.get(connect.LANGUAGE_PARAMETER))
+    return "&".join([*values, language])
+
+
 def page_key(request):
     """The key of this request's page, or None when it is never looked up or stored. It holds
     only what changes the page, so the number of keys is bounded by the site's own pages: the
@@ -150,12 +168,16 @@ def page_key(request):
     if host is None:
         return None
     query = origin = ""
+    if view == "api:lookup_code":
+        query = _lookup_query(request)
+        if query is None:
+            return None
     if view.startswith("api:"):
         asked_language = request.GET.get(API_LANGUAGE)
         if asked_language is not None:
             if asked_language not in codes():
                 return None  # a 400, not stored
-            query = f"{API_LANGUAGE}={asked_language}"
+            query += f"&{API_LANGUAGE}={asked_language}"
         origin = request.META.get("HTTP_ORIGIN", "")
     elif view in FORM_VIEWS and request.META.get("QUERY_STRING"):
         return None  # values typed into the checker's address are never stored

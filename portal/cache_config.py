@@ -16,6 +16,11 @@ def cache_timeout_seconds() -> float:
     return float(os.environ.get("CACHE_TIMEOUT_SECONDS", "0.25"))
 
 
+def cache_retry_seconds() -> float:
+    """After a cache failure, how long each process leaves the cache alone."""
+    return float(os.environ.get("CACHE_RETRY_SECONDS", "10"))
+
+
 def redis_cache(url: str, *, prefix: str, timeout: float | None = None) -> dict:
     """Django's own RedisCache, with short timeouts and no retries."""
     from redis.backoff import NoBackoff

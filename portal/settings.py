@@ -14,7 +14,7 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
-from portal.cache_config import file_cache, redis_cache
+from portal.cache_config import cache_retry_seconds, file_cache, redis_cache
 from portal.static_headers import add_static_headers
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -142,7 +142,7 @@ else:
     }
 # A cache that fails is logged (once a minute at most) and left alone this many seconds: pages
 # are made afresh meanwhile, never answered with an error (phases/page_store/guard.py).
-PAGE_CACHE_RETRY_SECONDS = float(os.environ.get("CACHE_RETRY_SECONDS", "10"))
+PAGE_CACHE_RETRY_SECONDS = cache_retry_seconds()
 # How long browsers, proxies and CDNs may keep a public page (phases/page_cache.py).
 PAGE_MAX_AGE = int(os.environ.get("PAGE_MAX_AGE", "60"))
 

@@ -258,9 +258,11 @@ def test_the_file_caches_cull_never_drops_the_generation(settings, client):
 
 
 def own_redis(redis_server, database, prefix):
+    """This module's Redis, answering: a timeout long enough for a busy machine, since these
+    tests are about what it stores, not about a slow Redis."""
     port = redis_server.connection_pool.connection_kwargs["port"]
     url = f"redis://127.0.0.1:{port}/{database}"
-    return override_settings(CACHES={"default": redis_cache(url, prefix=prefix)})
+    return override_settings(CACHES={"default": redis_cache(url, prefix=prefix, timeout=5)})
 
 
 def test_every_entry_in_redis_expires(redis_server, client):
