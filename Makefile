@@ -17,7 +17,7 @@ LOCAL := run migrate superuser axes-reset export-content import-content catalogu
 $(LOCAL): export DJANGO_HTTPS ?= 0
 $(LOCAL): export SECRET_KEY ?= $(shell cat $(VENV)/local-secret-key 2>/dev/null)
 
-.PHONY: $(LOCAL) test test-fast scale-out-test lint format bench setup dev-setup browser gettext clean
+.PHONY: $(LOCAL) test test-fast scale-out-test lint format bench setup dev-setup browser redis gettext clean
 
 run: migrate
 	$(MANAGE) collectstatic --noinput --verbosity 0
@@ -51,7 +51,7 @@ catalogue: setup gettext $(VENV)/local-secret-key
 
 # Every test, on every core (pytest-xdist). PYTEST_ARGS adds pytest options: CI passes
 # -m "not browser" for its second run on PostgreSQL, where only the database differs.
-test: dev-setup browser
+test: dev-setup browser redis
 	DJANGO_DEBUG=1 $(MANAGE) collectstatic --noinput --verbosity 0
 	DJANGO_DEBUG=1 $(MANAGE) check
 	DJANGO_DEBUG=1 $(MANAGE) makemigrations --check --dry-run
@@ -122,6 +122,13 @@ browser:
 	@test -x /usr/bin/chromium || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -q && apt-get install -y -q chromium; \
 	  else echo "Browser tests need Debian's chromium: sudo apt-get install chromium" >&2; exit 1; fi; }
+
+# The cache's fault tests (tests/test_cache_faults.py) start redis-servers of their own on free
+# ports; install Debian's when it is missing and we may, as `browser`.
+redis:
+	@command -v redis-server >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -q && apt-get install -y -q redis-server; \
+	  else echo "The cache's fault tests need Debian's redis-server: sudo apt-get install redis-server" >&2; exit 1; fi; }
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache

@@ -2,7 +2,7 @@
 
 gunicorn reads ./gunicorn.conf.py by itself, so the server is started from the project's
 folder with just `.venv/bin/gunicorn portal.wsgi`. Options given on the command line win over
-these. The README ("Deploying") says what each group is for.
+these. The README ("Deploying") and docs/deployment.md say what each group is for.
 """
 
 import os
@@ -15,28 +15,32 @@ def _flag(name):
 # Listen on this machine only: nginx (or the hospital's proxy) in front ends TLS and forwards.
 bind = f"127.0.0.1:{os.environ.get('PORT', '8000')}"
 
-# Threads, so that a slow client (or one that never sends the rest of its request) holds one
-# thread, not a whole worker: 2 workers of 4 threads answer 8 requests at once.
-worker_class = "gthread"
+# uvicorn's event loop reads every request whole before one of the threads answers it, so slow
+# clients (or ones that never send the rest of their request) hold no thread and no worker:
+# 2 workers of 4 threads answer 8 requests at once, whatever waits in the loop. Headers must
+# arrive within REQUEST_HEADER_SECONDS, a body within REQUEST_BODY_SECONDS
+# (portal/asgi_worker.py, portal/serving.py). At most worker_connections connections a worker.
+worker_class = "portal.asgi_worker.AsgiWorker"
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 threads = 4
+worker_connections = 500
 timeout = 30  # a worker silent this long is restarted
 graceful_timeout = 30  # on restart, requests under way get this long to finish
 keepalive = 5  # seconds an idle kept-alive connection is held open
 
-# Small requests only: patients and editors never send long addresses or many headers.
-limit_request_line = 4094
-limit_request_fields = 50
-limit_request_field_size = 8190
+# Small requests only: patients and editors never send long addresses or many headers. The
+# worker holds a request line and its headers to this many bytes in all (431 beyond).
+limit_request_field_size = 16 * 1024
 
 # Both logs on standard error/output ("-"), so that systemd or docker keep them. The error log
 # gets gunicorn's messages; Django's own log (tracebacks of 500 errors included) goes to the
-# console too (LOGGING in portal/settings.py). The access log shows the path without the query
-# string, and no referring address: a query could hold what a patient typed.
+# console too (LOGGING in portal/settings.py). The access log (written by portal/serving.py in
+# this format: '%(h)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(B)s %(M)sms "%(a)s"') shows the path as
+# sent, without the query string and with every control character escaped, and no referring
+# address: a query could hold what a patient typed.
 errorlog = "-"
 loglevel = "info"
 accesslog = "-"
-access_log_format = '%(h)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(B)s %(M)sms "%(a)s"'
 
 # No control socket: nothing to manage the server at run time but the process's own signals
 # (gunicorn would otherwise open one at the same place, $HOME/.gunicorn, for every server).

@@ -1,7 +1,7 @@
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.urls import reverse, translate_url
+from django.urls import NoReverseMatch, reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language, override
 
@@ -26,19 +26,30 @@ class LanguageVersion:
     is_default: bool  # the x-default of hreflang
 
 
+def in_language(match, code: str) -> str:
+    """The page `match` (the request's resolved URL) in language `code`, by reverse() on its
+    URL name, never by rewriting the address as sent: `//evil.example/...` is a path, and the
+    link made from it would leave the site. An address no page has: that language's home."""
+    with override(code):
+        if match is not None and match.view_name:
+            try:
+                return reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+            except NoReverseMatch:
+                pass
+        return reverse("phases:home")
+
+
 def languages(request):
-    """`language_versions`: the page the reader is on, in each language (the same address with
-    or without /es/), worked out only when a template shows them."""
+    """`language_versions`: the page the reader is on, in each language (the same page with
+    or without /es/), worked out only when a template shows them. Never the query string:
+    nothing typed travels in a link."""
 
     def versions():
         current = get_language()
-        path = request.path  # never the query string: nothing typed travels in a link
+        match = getattr(request, "resolver_match", None)
         shown = []
         for code, name in settings.LANGUAGES:
-            url = translate_url(path, code)
-            if url == path and code != current:  # an address no page has: that language's home
-                with override(code):
-                    url = reverse("phases:home")
+            url = in_language(match, code)
             absolute = request.build_absolute_uri(url)
             is_current, is_default = code == current, code == DEFAULT
             shown.append(LanguageVersion(code, name, url, absolute, is_current, is_default))

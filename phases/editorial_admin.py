@@ -22,7 +22,7 @@ from django.db import IntegrityError
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import path, re_path, reverse
 from django.utils import translation
 from django.utils.decorators import method_decorator
 from django.utils.formats import date_format
@@ -32,6 +32,7 @@ from django.utils.text import capfirst
 from django.utils.timezone import localtime
 from django.views.decorators.http import require_POST
 
+from phases.admin_ids import no_such_item
 from phases.languages import DEFAULT, codes, english_name
 from phases.publishing import MISSING, OUT_OF_DATE
 from phases.readability import reading_level
@@ -414,17 +415,20 @@ class EditorialAdmin(admin.ModelAdmin):
         info = f"{self.opts.app_label}_{self.opts.model_name}"
         view = self.admin_site.admin_view  # signed-in staff only, CSRF-protected
         return [
-            path("<path:object_id>/preview/", view(self.preview_view), name=f"{info}_preview"),
+            path("<ascii_id:object_id>/preview/", view(self.preview_view), name=f"{info}_preview"),
             path(
-                "<path:object_id>/translate/<str:language>/",
+                "<ascii_id:object_id>/translate/<str:language>/",
                 view(self.start_translation_view),
                 name=f"{info}_translate",
             ),
             path(
-                "<path:object_id>/history/<str:version_id>/",
+                "<ascii_id:object_id>/history/<ascii_id:version_id>/",
                 view(self.revert_view),
                 name=f"{info}_revert",
             ),
+            # Any other id there (Unicode digits: "²".isdigit() is true, int("²") fails) is a
+            # plain 404, never simple_history's view of the same address.
+            re_path(r"^[^/]+/(?:preview|history/[^/]+|translate/[^/]+)/$", view(no_such_item)),
             *super().get_urls(),
         ]
 
@@ -495,9 +499,6 @@ class EditorialAdmin(admin.ModelAdmin):
     # Bringing back a version: its texts, what it would change, then one button.
 
     def revert_view(self, request, object_id, version_id):
-        object_id = unquote(object_id)
-        if not (object_id.isdigit() and version_id.isdigit()):
-            raise Http404("No such version.")
         obj = self.get_object(request, object_id)
         if obj is None:
             return self.add_again(request, object_id, version_id)

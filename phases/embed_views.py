@@ -73,7 +73,9 @@ def theme(request, partner_key):
         "}\n"
     )
     response = HttpResponse(css, content_type="text/css; charset=utf-8")
-    response["Cache-Control"] = "max-age=300"
+    # An unknown key gets the portal's colours but is never stored: nobody grows the cache by
+    # asking for made-up keys (phases/page_cache.py stores nothing marked no-store).
+    response["Cache-Control"] = "max-age=300" if partner else "no-store"
     return response
 
 

@@ -7,10 +7,18 @@ same cache, and anything that changes what a public page shows calls `bump()`. F
 entry made before is served: each request reads the generation together with its page's entry,
 and an entry of another generation is made again and written over. Every process reads the
 generation from the shared cache on each request, so a bump in one gunicorn worker, or on one
-server when they share Redis, holds in all the others on their next request. Keys hold the
-whole address (a language prefix, /es/..., with it), the language Accept-Language asks for
-(the API answers in it when no ?lang= is given) and today's date, so what a page shows by
-the day (the date a page is printed) changes at midnight.
+server when they share Redis, holds in all the others on their next request. The generation
+only moves forward (phases/page_store/generation.py).
+
+Keys hold only what changes a page, so nothing sent from outside adds entries: the path of a
+page that exists (a language prefix, /es/..., with it), a host the site is configured for, the
+API's `lang` (no other query parameter), the portal's language Accept-Language asks for (the
+API answers in it when no ?lang= is given), a partner's Origin (API only) and today's date, so
+what a page shows by the day (the date a page is printed) changes at midnight. Every entry
+expires after a day at most.
+
+A cache that fails (Redis stopped, hung or full) costs speed, never an answer: every call goes
+through phases/page_store/guard.py, which serves the page without the cache.
 
 Only the views in PUBLIC_VIEWS and FORM_VIEWS are stored, and only a 200 answer to GET or HEAD
 that sets no cookie and says neither no-store nor private (the checker's form excepted, below).
@@ -20,14 +28,15 @@ not in these lists, and a draft never reaches a public view (they show published
 """
 
 import hashlib
-import time
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.db import transaction
 from django.http import HttpResponse
-from django.utils import timezone
+from django.http.request import split_domain_port
+from django.urls import Resolver404, resolve
+from django.utils import timezone, translation
 from django.utils.cache import (
     cc_delim_re,
     get_conditional_response,
@@ -36,13 +45,26 @@ from django.utils.cache import (
 )
 from django.utils.http import parse_http_date_safe
 
-from phases.languages import from_accept_language
+from phases import connect
+from phases.languages import DEFAULT, codes, from_accept_language
+from phases.page_store import generation as generations
+from phases.page_store import guard
 
-GENERATION_KEY = "page:generation"
+GENERATION_KEY = generations.KEY
 # An entry outlives its day by nothing: tomorrow's keys are new anyway.
 STORED_SECONDS = 24 * 60 * 60
 # Longer addresses (query strings) are served, never stored: nobody fills the cache with them.
 MAX_ADDRESS_LENGTH = 512
+# The query parameters a stored view understands; every other one is left out of the key (the
+# page is the same with it or without it).
+API_LANGUAGE = "lang"
+# The code lookup's (MedlinePlus Connect's names); a value longer than this is not stored.
+LOOKUP_PARAMETERS = (
+    connect.CODE_PARAMETER,
+    connect.CODE_SYSTEM_PARAMETER,
+    connect.RESPONSE_TYPE_PARAMETER,
+)
+MAX_LOOKUP_VALUE = 32
 
 # The same for every visitor, signed in or not (their templates show nothing of the user), and
 # changed only by what bumps the generation. Browsers, proxies and CDNs may keep them
@@ -79,11 +101,11 @@ _VARY_KEPT_IN_KEY = {"origin", "accept-language"}
 
 
 def bump(**kwargs):
-    """Retire every stored page at once, in every process that shares the cache."""
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # never set, evicted or cleared: start from a number never used
-        cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+    """Retire every stored page at once, in every process that shares the cache. With the
+    cache down, the invalidation is owed and paid as soon as it answers (page_store.guard)."""
+    guard.health.invalidation_owed = True
+    if guard.call("invalidate the stored pages", generations.bump, default=False) is not False:
+        guard.health.invalidation_owed = False
 
 
 def content_changed(sender, using=None, **kwargs):
@@ -96,27 +118,79 @@ def content_changed(sender, using=None, **kwargs):
 
 
 def generation():
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
-        value = cache.get(GENERATION_KEY)
-    return value
+    return generations.current()
+
+
+def _stored_view(request):
+    """The name of the stored view this address leads to, or None. The address's language is
+    active while it is resolved, as it is for the view (LanguageFromAddressMiddleware)."""
+    language = translation.get_language_from_path(request.path_info) or DEFAULT
+    try:
+        with translation.override(language):
+            view = resolve(request.path_info).view_name
+    except Resolver404:
+        return None
+    return view if view in PUBLIC_VIEWS or view in FORM_VIEWS else None
+
+
+def _host(request):
+    """The host for the key: one the site is configured for by name (not by a wildcard), with
+    no port or the port it was reached on; None for any other (never stored: a flood of
+    `Host: localhost:N` makes no entries). Pages hold absolute links, so the host matters."""
+    host = request.get_host().lower()
+    name, port = split_domain_port(host)
+    if name not in {allowed.lower() for allowed in settings.ALLOWED_HOSTS}:
+        return None
+    if port and port != str(request.META.get("SERVER_PORT")):
+        return None
+    return host
+
+
+def _lookup_query(request):
+    """The code lookup's own parameters, in order, its language as the answer's language; None
+    when a value is too long to be a code (such an answer is made, never stored)."""
+    values = [request.GET.get(name, "") for name in LOOKUP_PARAMETERS]
+    if any(len(value) > MAX_LOOKUP_VALUE for value in values):
+        return None
+    language = connect.answer_language(request.GET.get(connect.LANGUAGE_PARAMETER))
+    return "&".join([*values, language])
 
 
 def page_key(request):
-    """The key of this request's page, or None when it is never looked up or stored. Cheap, as
-    it runs on every hit: META, not request.headers, which would copy every header."""
-    if request.method not in ("GET", "HEAD"):
+    """The key of this request's page, or None when it is never looked up or stored. It holds
+    only what changes the page, so the number of keys is bounded by the site's own pages: the
+    view must be one that is stored, the address is the path without the query string (only
+    the API's `lang` counts), the host is a configured one, the language asked for is one of the
+    portal's, and the Origin counts only for the API (whose CORS answers depend on it; an
+    answer to a stranger's origin is not stored, may_store below)."""
+    if request.method not in ("GET", "HEAD") or len(request.get_full_path()) > MAX_ADDRESS_LENGTH:
+        return None
+    view = _stored_view(request)
+    if view is None:
         return None
     try:
-        address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+        host = _host(request)
     except DisallowedHost:
         return None  # the stack below answers 400, as without the cache
-    if len(address) > MAX_ADDRESS_LENGTH:
+    if host is None:
         return None
-    origin = request.META.get("HTTP_ORIGIN", "")[:MAX_ADDRESS_LENGTH]
+    query = origin = ""
+    if view == "api:lookup_code":
+        query = _lookup_query(request)
+        if query is None:
+            return None
+    if view.startswith("api:"):
+        asked_language = request.GET.get(API_LANGUAGE)
+        if asked_language is not None:
+            if asked_language not in codes():
+                return None  # a 400, not stored
+            query += f"&{API_LANGUAGE}={asked_language}"
+        origin = request.META.get("HTTP_ORIGIN", "")
+    elif view in FORM_VIEWS and request.META.get("QUERY_STRING"):
+        return None  # values typed into the checker's address are never stored
     asked = from_accept_language(request.META.get("HTTP_ACCEPT_LANGUAGE", "")) or ""
     day = timezone.localdate().isoformat()
+    address = f"{request.scheme}://{host}{request.path}?{query}"
     parts = f"{day}:{request.method}:{origin}:{asked}:{address}"
     return "page:" + hashlib.sha256(parts.encode()).hexdigest()
 
@@ -130,6 +204,10 @@ def may_store(request, response):
         return False
     if view in FORM_VIEWS:
         return not request.META.get("QUERY_STRING")
+    if request.META.get("HTTP_ORIGIN") and view.startswith("api:"):
+        # Only a partner's origin gets its own entry: their number is the site's to decide.
+        if not response.has_header("Access-Control-Allow-Origin"):
+            return False
     directives = cc_delim_re.split(response.get("Cache-Control", "").lower())
     said = {part.split("=")[0] for part in directives}
     return view in PUBLIC_VIEWS and not said & {"no-store", "private"}
@@ -141,14 +219,15 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         key = page_key(request)
-        if key is None:
+        if key is None or not guard.health.available():
             return self.get_response(request)
+        if guard.health.invalidation_owed:
+            bump()  # one that failed while the cache was down
         # The generation and the entry in one read: one round trip to Redis, not two.
-        found = cache.get_many([GENERATION_KEY, key])
-        current = found.get(GENERATION_KEY)
-        if current is None:  # never set, evicted or cleared
-            current = generation()
-        stored = found.get(key)
+        found = guard.call("read a stored page", generations.current_and_entry, key)
+        if found is None:
+            return self.get_response(request)  # the cache failed: made afresh, not stored
+        current, stored = found
         if stored is not None and stored[0] == current:
             _, content, headers = stored
             response = HttpResponse(content, headers=headers)
@@ -166,5 +245,5 @@ class PageCacheMiddleware:
                     set_response_etag(response)  # once, here: a hit never hashes the page again
             # Under the generation read before the page was made: a bump since retires it.
             entry = (current, response.content, tuple(response.items()))
-            cache.set(key, entry, STORED_SECONDS)
+            guard.call("store a page", cache.set, key, entry, STORED_SECONDS)
         return response

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from textstat.backend import counts, metrics
 
+from phases import english_syllables
 from phases.staff_markdown import markdown_to_text
 
 PLACEHOLDER = re.compile(r"\{\w+\}")
@@ -21,7 +22,7 @@ PLACEHOLDER = re.compile(r"\{\w+\}")
 @dataclass(frozen=True)
 class Measure:
     name: str  # as editors read it before the score: "US grade 7.5"
-    formula: Callable[[str, str], float]  # one of textstat.backend.metrics: (text, language)
+    formula: Callable[[str, str], float]  # as textstat.backend.metrics's: (text, language)
     syllables: str  # the language textstat counts syllables in (its Pyphen dictionary)
     target: float
     lower_is_easier: bool
@@ -36,7 +37,8 @@ class Measure:
 MEASURES = {
     "en": Measure(
         name="US grade",
-        formula=metrics.flesch_kincaid_grade,
+        # textstat's formula, without its 70 MiB copy of the CMU dictionary (see the module).
+        formula=english_syllables.flesch_kincaid_grade,
         syllables="en_US",
         target=8,
         lower_is_easier=True,

@@ -14,6 +14,7 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from portal.cache_config import cache_retry_seconds, file_cache, redis_cache
 from portal.static_headers import add_static_headers
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -146,21 +147,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            # Sites (or test runs) sharing one Redis keep apart by their prefix.
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "portal"),
-        }
+        "default": redis_cache(REDIS_URL, prefix=os.environ.get("CACHE_KEY_PREFIX", "portal"))
     }
 else:
     CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": os.environ.get("CACHE_DIR") or str(BASE_DIR / ".cache" / "pages"),
-            "OPTIONS": {"MAX_ENTRIES": 5_000},
-        }
+        "default": file_cache(os.environ.get("CACHE_DIR") or str(BASE_DIR / ".cache" / "pages"))
     }
+# A cache that fails is logged (once a minute at most) and left alone this many seconds: pages
+# are made afresh meanwhile, never answered with an error (phases/page_store/guard.py).
+PAGE_CACHE_RETRY_SECONDS = cache_retry_seconds()
 # How long browsers, proxies and CDNs may keep a public page (phases/page_cache.py).
 PAGE_MAX_AGE = int(os.environ.get("PAGE_MAX_AGE", "60"))
 

@@ -11,6 +11,7 @@ import sys
 import tempfile
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -24,6 +25,7 @@ pytestmark = pytest.mark.slow  # servers and make commands: see `make test-fast`
 PROJECT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent  # the virtual environment's bin folder
 SENTINEL = "SENTINEL123"
+SLOW_CLIENT_SECONDS = 3
 
 
 def free_port():
@@ -44,9 +46,24 @@ def server_environment(database_url, **more):
             "ALLOWED_HOSTS": "127.0.0.1",
             "DATABASE_URL": database_url,
             "DJANGO_LOG_LEVEL": "INFO",
+            # Short, so the tests see a slow client cut off without waiting long.
+            "REQUEST_HEADER_SECONDS": str(SLOW_CLIENT_SECONDS),
+            "REQUEST_BODY_SECONDS": str(SLOW_CLIENT_SECONDS),
         }
         | more
     )
+
+
+CHECKER_ANSWERS = {"treatment": "received", "marrow_blasts_percent": "2", "cbc": "normal"}
+
+
+def post_form(url, form, timeout=10):
+    data = urllib.parse.urlencode(form).encode()
+    try:
+        with urllib.request.urlopen(url, data=data, timeout=timeout) as response:
+            return response.status, response.headers, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read().decode()
 
 
 def get(url, timeout=10):
@@ -127,9 +144,9 @@ def server():
 
 
 def test_gunicorn_reads_the_projects_configuration(server):
-    log = server.wait_for_log("Using worker: gthread")
+    log = server.wait_for_log("Using worker: portal.asgi_worker.AsgiWorker")
 
-    assert "Using worker: gthread" in log
+    assert "Using worker: portal.asgi_worker.AsgiWorker" in log
     assert f"Listening at: {server.base_url}" in log
 
 
@@ -187,24 +204,71 @@ def test_query_strings_stay_out_of_the_logs(server):
     assert SENTINEL not in server.log()  # ...and never the query
 
 
+SLOW_CLIENTS = 64
+HALF_REQUESTS = [
+    b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: slow",  # stops inside its headers
+    b"POST /check/ HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 1000\r\n"
+    b"Content-Type: application/x-www-form-urlencoded\r\n\r\ntreatment=received&",  # body
+]
+
+
 def test_slow_clients_do_not_hold_up_other_requests(server):
-    # Two clients that never finish: one stops inside its headers, one inside its body. Each
-    # held a whole sync worker until the worker timed out; now each holds one thread.
-    half_requests = [
-        b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n",
-        b"POST /check/ HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 1000\r\n"
-        b"Content-Type: application/x-www-form-urlencoded\r\n\r\ntreatment=received&",
-    ]
+    # 64 clients that never finish, half inside their headers and half inside their body: each
+    # held a thread of gthread's 8 before, and 16 of them stalled the site. Now they wait in
+    # the event loop, and every other request is answered at once.
     with contextlib.ExitStack() as slow_clients:
-        for half_request in half_requests:
+        for number in range(SLOW_CLIENTS):
             sock = slow_clients.enter_context(socket.create_connection(server.address))
+            sock.sendall(HALF_REQUESTS[number % 2])
+        for path in ["/", "/phases/remission/", "/api/v1/phases", "/check/"]:
+            started = time.monotonic()
+            status, _, _ = get(server.base_url + path, timeout=5)
+            assert status == 200
+            assert time.monotonic() - started < 2, path
+        status, _, page = post_form(server.base_url + "/check/", CHECKER_ANSWERS)
+        assert status == 200 and "remission" in page.lower()
+
+
+def test_a_client_too_slow_with_its_headers_or_body_is_cut_off(server):
+    with contextlib.ExitStack() as slow_clients:
+        socks = []
+        for half_request in HALF_REQUESTS:
+            sock = slow_clients.enter_context(socket.create_connection(server.address))
+            sock.settimeout(SLOW_CLIENT_SECONDS + 10)
             sock.sendall(half_request)
+            socks.append(sock)
         started = time.monotonic()
+        headers_answer, body_answer = (read_until_closed(sock) for sock in socks)
 
-        status, _, _ = get(server.base_url + "/", timeout=5)
+    assert headers_answer == b""  # closed without a word: no request to answer
+    assert body_answer.startswith(b"HTTP/1.1 408")
+    assert time.monotonic() - started < SLOW_CLIENT_SECONDS + 5
 
-        assert status == 200
-        assert time.monotonic() - started < 5
+
+def read_until_closed(sock):
+    received = b""
+    while chunk := sock.recv(65536):
+        received += chunk
+    return received
+
+
+def test_the_access_log_cannot_be_forged(server):
+    start = len(server.log())
+    forged = (
+        "/x%0A10.9.9.9%20[03/Dec/2026:08:00:00%20+0000]"
+        "%20%22POST%20/admin/login/%20HTTP/1.1%22%20302"
+    )
+    with socket.create_connection(server.address) as sock:
+        sock.sendall(
+            f"GET {forged} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+            'User-Agent: a "quoted" agent\\\r\n\r\n'.encode()
+        )
+        assert read_until_closed(sock).startswith(b"HTTP/1.1 404")
+    log = server.wait_for_log("/x%0A10.9.9.9", start=start)
+
+    assert f'"GET {forged} HTTP/1.1" 404' in log  # one line, as sent
+    assert not any(line.startswith("10.9.9.9") for line in log.splitlines())
+    assert '"a \\x22quoted\\x22 agent\\x5c"' in log
 
 
 def test_a_server_error_leaves_its_traceback_in_the_error_log(server):

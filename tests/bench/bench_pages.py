@@ -5,7 +5,8 @@ gunicorn with the project's gunicorn.conf.py (2 workers), DEBUG off, plain HTTP.
 page in rounds that alternate with rounds of a static CSS file served by the same server, so a
 page's figures sit beside the static file's from the same minute of a noisy machine; the ratio
 is what the goals of issue 11 are written in. A separate process counts each page's database
-queries (page_queries.py), and the workers' memory is read from /proc after the load.
+queries (page_queries.py), and the workers' memory is read from /proc after the load, after an
+editor's round of the admin (admin_pages.py), and after patients' pages again.
 
 A benchmark, not a test: it prints, and a missed goal does not fail anything. `make bench`.
 """
@@ -23,6 +24,7 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
+from admin_pages import CREATE_EDITOR, visit_admin
 from wrk_load import CONNECTIONS, SECONDS, THREADS, TIMEOUT, wrk_round, wrk_script
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -30,6 +32,7 @@ QUERIES_SCRIPT = Path(__file__).with_name("page_queries.py")
 ROUNDS = 3  # of each page, and as many of the static file between them
 MEMORY_GOAL_MIB = 80
 STATIC_CSS = "css/portal.css"
+SERVED = "portal.wsgi"  # as the README deploys it
 
 
 @dataclass(frozen=True)
@@ -208,6 +211,7 @@ def prepare(env):
     run = {"cwd": PROJECT, "env": env, "check": True}
     subprocess.run([sys.executable, "manage.py", "migrate", "--noinput", "-v0"], **run)
     subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], **run)
+    subprocess.run([sys.executable, "manage.py", "shell", "-c", CREATE_EDITOR], **run)
     manifest = json.loads((PROJECT / "staticfiles" / "staticfiles.json").read_text())
     pages = json.dumps([{"path": p.path, "form": p.form, "name": p.name} for p in PAGES])
     counted = subprocess.run(
@@ -223,7 +227,7 @@ def load(folder, env, static_path):
     log = Path(folder) / "gunicorn.log"  # its access log, kept out of the figures
     with log.open("w") as log_file:
         server = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "portal.wsgi"],
+            [sys.executable, "-m", "gunicorn", SERVED],
             cwd=PROJECT,
             env=env,
             stdout=log_file,
@@ -238,7 +242,12 @@ def load(folder, env, static_path):
             page.name: measure(base, folder, page, base + static_path, static_script)
             for page in PAGES
         }
-        return results, workers_memory(server.pid)
+        memory = {"after the load": workers_memory(server.pid)}
+        served = visit_admin(base)
+        memory[f"after {served} admin pages"] = workers_memory(server.pid)
+        wrk_round(base + "/", wrk_script(Path(folder) / "page.lua"))  # patients again
+        memory["after the admin and a round of /"] = workers_memory(server.pid)
+        return results, memory
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -251,7 +260,8 @@ def report(env, static_path, queries, results, memory):
         cache = f"REDIS_URL from the environment, keys under {env['CACHE_KEY_PREFIX']}"
     else:
         cache = "no REDIS_URL (the local one, in a temporary folder)"
-    print(f"server: gunicorn, {len(memory)} workers (gunicorn.conf.py), SQLite, DEBUG off")
+    workers = len(next(iter(memory.values())))
+    print(f"server: gunicorn {SERVED}, {workers} workers (gunicorn.conf.py), SQLite, DEBUG off")
     print(f"cache: {cache}")
     _, _, _, (_, static_bytes) = results[PAGES[0].name]
     print(
@@ -275,12 +285,13 @@ def report(env, static_path, queries, results, memory):
                 f"ERR {name} (or the static file beside it): {timeouts} requests took over "
                 f"{TIMEOUT} s, {failed} failed or answered an error status"
             )
-    print()
-    for pid, (rss, peak) in sorted(memory.items()):
-        print(
-            f"worker {pid}: VmRSS {rss:.1f} MiB (peak VmHWM {peak:.1f} MiB)"
-            f"  goal ≤{MEMORY_GOAL_MIB} MiB  {mark(rss <= MEMORY_GOAL_MIB)}"
-        )
+    for moment, workers in memory.items():
+        print(f"\nworkers' memory {moment}:")
+        for pid, (rss, peak) in sorted(workers.items()):
+            print(
+                f"worker {pid}: VmRSS {rss:.1f} MiB (peak VmHWM {peak:.1f} MiB)"
+                f"  goal ≤{MEMORY_GOAL_MIB} MiB  {mark(rss <= MEMORY_GOAL_MIB)}"
+            )
 
 
 def main():

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import get_language_info
 
 from phases.content_transfer import MAX_IMPORT_BYTES, ContentProblems, import_content, read_file
+from phases.page_store import guard
 
 
 class Command(BaseCommand):
@@ -29,6 +30,8 @@ class Command(BaseCommand):
             raise CommandError(f"Nothing was imported. Problems in {source}:\n{lines}") from None
         for language, imported in counts.items():
             self.stdout.write(self.style.SUCCESS(summary(language, imported)))
+        if guard.health.invalidation_owed:
+            self.stderr.write(f"The page cache did not answer. {guard.STALE_WARNING}")
 
 
 def summary(language, counts):
