@@ -82,10 +82,11 @@ class Visitor:
     def get(self, instance, path):
         return self.browser.get(instance.base_url + path, timeout=10, allow_redirects=False)
 
-    def submit(self, instance, path, form_id, **typed):
-        """Open the page, fill in the form with `typed` (a button's name included), send it."""
+    def submit(self, instance, path, form_id, page=None, **typed):
+        """Open the page (unless given), fill in the form with `typed` (a button's name
+        included), send it."""
         reader = FormReader(form_id)
-        reader.feed(self.get(instance, path).text)
+        reader.feed(page if page is not None else self.get(instance, path).text)
         assert reader.fields, f"no form {form_id!r} on {path}"
         return self.browser.post(
             instance.base_url + path,
@@ -106,14 +107,14 @@ class Visitor:
     def second_factor(self, instance, username, where):
         if where.endswith("/accounts/2fa/authenticate/"):
             form, app = "mfa-authenticate", AUTHENTICATOR_APPS[username]
-        else:
+            page = self.get(instance, where).text
+        else:  # each showing of the set-up page has a new secret: the one of this page
             where, form = "/accounts/2fa/totp/activate/", "second-factor-set-up"
-            secret = re.search(
-                r'id="authenticator-secret">([A-Z2-7]+)<', self.get(instance, where).text
-            )
-            app = AUTHENTICATOR_APPS[username] = pyotp.TOTP(secret.group(1))
+            page = self.get(instance, where).text
+            secret = re.search(r'id="authenticator-secret">([A-Z2-7]+)<', page).group(1)
+            app = AUTHENTICATOR_APPS[username] = pyotp.TOTP(secret)
         code = unused_code(username, app)
-        assert self.submit(instance, where, form, code=code).status_code == 302
+        assert self.submit(instance, where, form, page=page, code=code).status_code == 302
 
 
 # Each person's authenticator app, and the codes already used (a code signs in once).
