@@ -30,12 +30,12 @@ def test_the_fever_warning_is_the_first_thing_a_screen_reader_reaches_in_the_for
 
     lines = reading_order(page)
 
-    assert lines[0] == f'- heading "{heading}" [level=2]'
-    assert title in lines[1]
-    assert temperature in lines[2]
-    first_question = next(i for i, line in enumerate(lines) if "radio" in line)
-    assert first_question > 2
-    assert not any("radio" in line or "textbox" in line for line in lines[:3])
+    assert lines[:2] == [f'- region "{heading}":', f'- heading "{heading}" [level=2]']
+    warning_ends = next(i for i, line in enumerate(lines) if temperature in line)
+    warning = lines[2 : warning_ends + 1]  # the first thing after the section's heading
+    assert title in " ".join(warning)
+    assert all(line.startswith(("- paragraph", "- strong")) for line in warning), warning
+    assert lines[warning_ends + 1].startswith("- group")  # then the first question
     # On screen too, above the first question.
     warning = page.locator(".fever-warning").bounding_box()
     question = page.locator('input[name="treatment"]').first.bounding_box()
