@@ -249,3 +249,19 @@ def test_the_central_line_the_urgent_advice_links_to_is_in_the_glossary(client, 
 
     assert term.is_published and 'id="central-line"' in page
     assert "/glossary/#central-line" in urgent(language).text
+
+
+def test_an_editor_drafts_the_fever_warning_and_previews_it_on_the_checker(editor_client):
+    warning = SharedSection.objects.get(language="en", key="fever-warning")
+    address = f"/admin/phases/sharedsection/{warning.pk}/"
+    form = {"title": warning.title, "text": "Fever? Call **now**.", "edit_version": warning.version}
+
+    response = editor_client.post(address + "change/", form | {"_continue": "Save"})
+
+    assert response.status_code == 302
+    assert "Fever? Call <strong>now</strong>." not in editor_client.get("/check/").text
+    preview = editor_client.get(address + "preview/").text
+    assert "Preview." in preview
+    assert preview.index("Fever? Call <strong>now</strong>.") < preview.index(FIRST_QUESTION)
+    listing = editor_client.get("/admin/phases/sharedsection/").text
+    assert "Fever warning at the top of the checker" in listing
