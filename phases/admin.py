@@ -24,7 +24,7 @@ from phases.models import (
     SharedSection,
     sort_key,
 )
-from phases.views import phase_page_context
+from phases.views import checker_context, phase_page_context
 
 DUE_SOON_DAYS = 30
 LIST_WORDS = 16  # the start of a long text, in a list of many
@@ -189,7 +189,12 @@ class SharedSectionAdmin(EditorialAdmin):
         return False
 
     def render_preview(self, request, section):
-        """A phase page in the section's language with the draft of this section in place."""
+        """A phase page in the section's language with the draft of this section in place; the
+        fever warning on the checker's page, where it is shown."""
+        if section.key == SharedSection.Key.FEVER_WARNING:
+            context = checker_context(request, drafts=True)
+            context["fever_warning"] = self.previewed(section)
+            return self.preview_response(request, section, "phases/check.html", context)
         phases = Phase.objects.in_language()
         phase = next((phase for phase in phases if phase.slug == PREVIEW_PHASE), None)
         if phase is None and not phases:

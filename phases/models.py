@@ -303,8 +303,10 @@ class Disclaimer(RenderedMarkdown, EditableContent):
 
 
 class SharedSection(RenderedMarkdown, EditableContent):
-    """A section shown on every phase page, written once: when to get help right away, and
-    where to find support."""
+    """A text written once and shown in several places: when to get help right away (every
+    phase page, the checker's urgent box, the handout and the API: one text per language),
+    where to find support (every phase page), and the fever warning the checker's form opens
+    with."""
 
     DRAFT_FIELDS = ("title", "text")
     MARKDOWN_FIELDS = ("text",)
@@ -314,9 +316,12 @@ class SharedSection(RenderedMarkdown, EditableContent):
     class Key(models.TextChoices):
         URGENT_HELP = "urgent-help", "When to get help right away"
         SUPPORT = "support", "Where to get support"
+        FEVER_WARNING = "fever-warning", "Fever warning at the top of the checker"
 
     key = models.SlugField(choices=Key, editable=False)
-    title = models.CharField(max_length=80, help_text="The section's heading on the page.")
+    title = models.CharField(
+        max_length=80, help_text="The heading shown above the text (in bold for the fever warning)."
+    )
     text = models.TextField(validators=[validate_markdown], help_text=MARKDOWN_HELP)
     text_html = rendered_html()
     history = HistoricalRecords()
@@ -332,8 +337,8 @@ class SharedSection(RenderedMarkdown, EditableContent):
                 violation_error_message="This section already has a text in this language.",
             ),
         ]
-        verbose_name = "section on every phase page"
-        verbose_name_plural = "sections on every phase page"
+        verbose_name = "shared text"
+        verbose_name_plural = "shared texts"
         permissions = [("publish_sharedsection", "Can publish changes to shared sections")]
 
     def __str__(self):

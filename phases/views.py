@@ -129,4 +129,12 @@ def checker_context(request, *, drafts=False):
         form.helper.form_action = request.path
     elif getattr(request, "partner", None):
         form.helper.form_action = page_url_for(request, "check")
-    return {"form": form, "report": report, "answers": answers, "preview": drafts}
+    sections, disclaimer = sections_and_disclaimer()  # one query for both
+    return {
+        "form": form,
+        "report": report,
+        "answers": answers,
+        "preview": drafts,
+        "fever_warning": sections.get(SharedSection.Key.FEVER_WARNING),
+        "disclaimer": disclaimer,
+    }

@@ -175,7 +175,7 @@ def test_a_cant_tell_result_names_the_spanish_phases_with_o(client):
     result = result_of(response)
     assert "Todavía no podemos saberlo" in result
     assert "Remisión, Enfermedad residual mínima, Refractaria o Recaída" in result
-    assert "Fases que podrían encajar" in result and "Respuestas que ayudarían" in result
+    assert "Fases posibles" in result and "Respuestas que ayudarían" in result
     assert 'href="#div_id_symptoms"' in result
 
 

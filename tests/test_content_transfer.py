@@ -75,8 +75,8 @@ def test_export_wipe_import_round_trips_with_nothing_lost(
     assert client.get("/phases/remission/").status_code == 404
     call_command("import_content", str(file))
     output = capsys.readouterr().out
-    assert f"Imported 5 phases, 2 shared sections, {terms} glossary terms" in output
-    assert f"2 shared sections, {spanish_terms} glossary terms" in output.splitlines()[1]
+    assert f"Imported 5 phases, 3 shared sections, {terms} glossary terms" in output
+    assert f"3 shared sections, {spanish_terms} glossary terms" in output.splitlines()[1]
 
     assert exported() == before
     remission = Phase.objects.get(language="en", slug="remission")
@@ -109,8 +109,10 @@ def test_export_writes_review_fields_as_dates_or_null_and_the_sections_by_key(ex
     assert phases["relapsed"]["reviewer"] == ""
     assert "references" in phases["relapsed"]
     assert [(section["language"], section["key"]) for section in content["sections"]] == [
+        ("en", "fever-warning"),
         ("en", "support"),
         ("en", "urgent-help"),
+        ("es", "fever-warning"),
         ("es", "support"),
         ("es", "urgent-help"),
     ]
@@ -262,7 +264,7 @@ def glossary_draft(**draft):
             lambda c: c["sections"][0].update(key="what-to-eat"),
             "sections[0] (what-to-eat) key: unknown section “what-to-eat”",
         ),
-        (lambda c: c["sections"][1].pop("title"), "sections[1] (urgent-help) title: missing."),
+        (lambda c: c["sections"][2].pop("title"), "sections[2] (urgent-help) title: missing."),
         (lambda c: c.pop("sections"), "  - sections: missing."),
         (lambda c: c.pop("glossary"), "  - glossary: missing."),
         (lambda c: c.update(phases={}), "  - phases: must be a list, not an object."),
@@ -323,8 +325,8 @@ def glossary_draft(**draft):
             "phases[0] (untreated) draft: must be null or an object, not the text “text”.",
         ),
         (
-            lambda c: c["sections"][0].update(draft={"key": "x"}),
-            "sections[0] (support) draft.key: not a field a draft may hold (they are title, text).",
+            lambda c: c["sections"][1].update(draft={"key": "x"}),
+            "sections[1] (support) draft.key: not a field a draft may hold (they are title, text).",
         ),
         (
             lambda c: c["phases"][0].update(draft={"summary": 3}),
@@ -366,7 +368,7 @@ TOO_DEEP_MARKDOWN = "- " * (staff_markdown.MAX_NESTING + 4) + "too deep"
         ("phases", 0, "body", "phases[0] (untreated)"),
         ("phases", 2, "questions", "phases[2] (minimal-residual-disease)"),
         ("phases", 4, "references", "phases[4] (relapsed)"),
-        ("sections", 1, "text", "sections[1] (urgent-help)"),
+        ("sections", 2, "text", "sections[2] (urgent-help)"),
         ("disclaimer", 0, "text", "disclaimer[0]"),
         ("explanations", 0, "text", "explanations[0] (cant-tell)"),
     ],
@@ -673,7 +675,7 @@ def test_a_file_of_one_language_changes_that_languages_rows_and_no_other(
     explanations = len(content["explanations"])
     assert capsys.readouterr().out.splitlines() == [
         f"Imported {5 if code == language else 0} phases, "
-        f"{2 if code == language else 0} shared sections, "
+        f"{3 if code == language else 0} shared sections, "
         + (
             f"{terms} glossary terms, {explanations} checker explanations and the disclaimer in "
             f"{names[code]} ({code})."
@@ -971,4 +973,4 @@ def test_the_command_imports_its_own_export(site):
     result = site.manage("import_content", str(file))
 
     assert result.returncode == 0, result.stderr
-    assert b"Imported 5 phases, 2 shared sections" in result.stdout
+    assert b"Imported 5 phases, 3 shared sections" in result.stdout

@@ -103,15 +103,16 @@ def test_no_seeded_text_calls_remission_counts_normal():
 
 
 @pytest.mark.django_db
-def test_both_shared_sections_are_seeded():
+def test_the_shared_texts_are_seeded():
     sections = SharedSection.by_key()
-    assert set(sections) == {"urgent-help", "support"}
+    assert set(sections) == {"urgent-help", "support", "fever-warning"}
     for section in sections.values():
         assert section.title and section.text and not section.has_draft
     urgent = sections["urgent-help"].text
     assert "38.0" in urgent
     assert "100.4" in urgent
     assert "911" in urgent
+    assert "38.0 °C (100.4 °F)" in sections["fever-warning"].text
 
 
 @pytest.mark.django_db
@@ -205,7 +206,8 @@ def model_at(migration, name):
 @pytest.mark.slow
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_content_v2_reverses_to_the_seeded_texts_and_applies_again(back_to_latest):
-    before = content_v2_texts()
+    MigrationExecutor(connection).migrate([CONTENT_V2])  # later migrations correct it again
+    before = content_v2_texts(at=CONTENT_V2)
     seed = importlib.import_module("phases.migrations.0002_seed_content")
     executor = MigrationExecutor(connection)
     executor.migrate([BEFORE_CONTENT_V2])
@@ -250,3 +252,62 @@ def test_content_v2_never_overwrites_an_editors_text(back_to_latest):
         id=remission.pk, history_change_reason="Content corrected by the portal team"
     )
     assert changed.get().history_type == "~"
+
+
+BEFORE_CONTENT_V3 = ("phases", "0017_reading_level_help")
+CONTENT_V3_REASON = "Content version 3 by the portal team; awaiting clinical review"
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_content_v3_never_overwrites_an_editors_text(back_to_latest):
+    v3 = importlib.import_module("phases.migrations.0018_content_v3")
+    executor = MigrationExecutor(connection)
+    executor.migrate([BEFORE_CONTENT_V3])
+    sections = model_at(BEFORE_CONTENT_V3, "SharedSection").objects
+    sections.filter(language="en", key="urgent-help").update(text="Call us: 555 0100.")
+    phases = model_at(BEFORE_CONTENT_V3, "Phase").objects
+    relapsed = phases.get(language="en", slug="relapsed")
+    edited_relapsed = relapsed.body + "\n\nOur own last words."
+    phases.filter(pk=relapsed.pk).update(body=edited_relapsed)
+    rewritten = "## Qué significa esta fase\n\nNuestras propias palabras."
+    phases.filter(language="es", slug="refractory").update(body=rewritten)
+
+    call_command("migrate", verbosity=0)
+
+    urgent = SharedSection.objects.get(language="en", key="urgent-help")
+    assert urgent.text == "Call us: 555 0100."  # what patients read stays the editor's
+    assert urgent.draft == {"title": urgent.title, "text": v3.URGENT_HELP_EN}  # awaits publish
+    assert "~" == urgent.history.first().history_type
+    assert urgent.history.first().history_change_reason == CONTENT_V3_REASON
+    relapsed = Phase.objects.get(language="en", slug="relapsed")
+    assert relapsed.body == edited_relapsed
+    assert relapsed.draft["body"].endswith("Our own last words.")
+    assert "may have come back, but it is not certain yet" in relapsed.draft["body"]
+    refractory = Phase.objects.get(language="es", slug="refractory")
+    assert refractory.body == rewritten
+    assert "En los niños" not in str(refractory.draft)  # nothing of ours fits: left alone
+    assert refractory.summary.startswith("El tratamiento no ha logrado")  # its other fields: yes
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_content_v3_reverses_to_the_seeded_texts_and_applies_again(back_to_latest):
+    def texts():
+        return (
+            list(SharedSection.objects.order_by("language", "key").values("key", "title", "text")),
+            list(Phase.objects.order_by("language", "slug").values("slug", "summary", "body")),
+            list(GlossaryTerm.objects.order_by("language", "slug").values("term", "definition")),
+        )
+
+    after = texts()
+    executor = MigrationExecutor(connection)
+    executor.migrate([BEFORE_CONTENT_V3])
+
+    sections = model_at(BEFORE_CONTENT_V3, "SharedSection").objects
+    assert not sections.filter(key="fever-warning").exists()
+    assert "naproxen" not in sections.get(language="en", key="urgent-help").text
+    history = model_at(BEFORE_CONTENT_V3, "HistoricalSharedSection").objects
+    assert not history.filter(history_change_reason=CONTENT_V3_REASON).exists()
+
+    call_command("migrate", verbosity=0)
+
+    assert texts() == after
