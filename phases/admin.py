@@ -12,6 +12,7 @@ from django.utils.text import Truncator
 from django.utils.translation import ngettext
 from django.views.decorators.csrf import csrf_exempt
 
+from phases.clinical_review import notes as review_notes
 from phases.dates import add_months
 from phases.editorial_admin import EditorialAdmin
 from phases.languages import codes
@@ -110,6 +111,9 @@ class PhaseAdmin(EditorialAdmin):
 
     @admin.display(description="Next review", ordering="next_review_due")
     def review_status(self, phase):
+        if phase.changed_since_review:
+            last = date_format(phase.last_reviewed)
+            return format_html("<strong>{}</strong>", f"Changed since its review of {last}")
         if not phase.is_reviewed:
             return format_html("<strong>{}</strong>", "Awaiting clinical review")
         due = date_format(phase.next_review_due)
@@ -157,6 +161,23 @@ class PhaseAdmin(EditorialAdmin):
             messages.SUCCESS,
         )
         return None
+
+    # The approver is told what a publish or bring-back does to the page's clinical review.
+
+    def review_note(self, phase, texts, *, action):
+        return review_notes.before_change(phase, texts, action=action)
+
+    def _saved_message(self, request, obj):
+        message = super()._saved_message(request, obj)
+        if obj.has_draft:
+            return message
+        return " ".join(filter(None, [message, review_notes.after_change(obj)]))
+
+    def _reverted_message(self, record, obj):
+        message = super()._reverted_message(record, obj)
+        if obj.has_draft:
+            return message
+        return " ".join(filter(None, [message, review_notes.after_change(obj)]))
 
     def render_preview(self, request, phase):
         shown = self.previewed(phase)

@@ -338,7 +338,15 @@ class EditorialAdmin(admin.ModelAdmin):
         if obj is not None and self.has_view_or_change_permission(request, obj):
             extra_context["translations"] = self.translations(request, obj)
             extra_context["english"] = self.english_text(obj)
+            if can_publish:
+                texts = obj.draft or {}
+                extra_context["review_note"] = self.review_note(obj, texts, action="Publishing")
         return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def review_note(self, obj, texts, *, action):
+        """What `action` of `texts` would do to the item's clinical review ("" for content
+        that has none): shown to approvers before they publish or bring back a version."""
+        return ""
 
     # Saving: "Save draft" keeps the change beside the published text; "Publish" makes it live.
 
@@ -367,10 +375,11 @@ class EditorialAdmin(admin.ModelAdmin):
 
     def _saved(self, request, obj, *, then):
         """One message saying what happened and what comes next, in place of Django's "…
-        was changed successfully"; a draft reopens in the form, a publish goes to the list."""
-        hard = self._hard_to_read(obj)
-        message = " ".join([self._saved_message(request, obj), *hard])
-        self.message_user(request, message, messages.WARNING if hard else messages.SUCCESS)
+        was changed successfully", and a note for each text that reads too hard; a draft
+        reopens in the form, a publish goes to the list."""
+        self.message_user(request, self._saved_message(request, obj), messages.SUCCESS)
+        for note in self._hard_to_read(obj):  # beside the success, not instead of it
+            self.message_user(request, note, messages.WARNING)
         if not obj.has_draft:
             return then(request, obj)
         return redirect(self._url("change", obj.pk))
@@ -530,6 +539,13 @@ class EditorialAdmin(admin.ModelAdmin):
             who_url=self._user_url(request, record.history_user),
             texts=[(obj.field_label(field), getattr(record, field)) for field in obj.DRAFT_FIELDS],
             changes=obj.text_changes(obj, record),
+            review_note=self.review_note(
+                obj,
+                {field: getattr(record, field) for field in obj.DRAFT_FIELDS},
+                action="Bringing back this version",
+            )
+            if can_publish
+            else "",
             problems=problems,
             can_change=can_change,
             can_publish=can_publish,
