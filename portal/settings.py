@@ -148,7 +148,7 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 5_000},
         }
     }
-# How long browsers, proxies and CDNs may keep a public page (phases/page_cache.py).
+# How long proxies and CDNs may keep a public page (s-maxage; browsers always revalidate).
 PAGE_MAX_AGE = int(os.environ.get("PAGE_MAX_AGE", "60"))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
