@@ -125,6 +125,9 @@ def checker_context(request, *, drafts=False):
         values = form.lab_values()
         report = build_report(values, classify(values), questions=form.questions(), drafts=drafts)
         answers = form.answers()
+    # The browser neither offers these answers again nor puts them back into the form on
+    # Back or a reload: on a shared computer the next person gets an empty form.
+    form.helper.attrs = {**form.helper.attrs, "autocomplete": "off"}
     if drafts:
         form.helper.form_action = request.path
     elif getattr(request, "partner", None):
