@@ -4,7 +4,8 @@ from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.http import Http404
 from django.template.response import TemplateResponse
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.decorators import method_decorator
 from django.utils.formats import date_format
 from django.utils.html import format_html
@@ -325,7 +326,7 @@ class PartnerAdmin(admin.ModelAdmin):
     list_filter = ["is_active"]
     search_fields = ["name", "key", "allowed_origins"]
     prepopulated_fields = {"key": ["name"]}
-    readonly_fields = ["snippet"]
+    change_form_template = "admin/phases/partner_change_form.html"
     fields = [
         "name",
         "key",
@@ -334,20 +335,61 @@ class PartnerAdmin(admin.ModelAdmin):
         "accent_colour",
         "back_link_url",
         "back_link_text",
-        "snippet",
     ]
 
     @admin.display(description="Allowed origins")
     def origins_list(self, partner):
         return ", ".join(partner.origins) or "none"
 
-    @admin.display(description="Snippet for the partner's webmaster")
-    def snippet(self, partner):
-        if not partner.pk:
-            return "Shown after the first save."
-        return format_html(
-            '<code>&lt;script src="…/static/embed.js" data-partner="{}" data-page="check" '
-            "async&gt;&lt;/script&gt;</code><br>More pages and a live preview: "
-            '<a href="/embed/help/">the embedding help page</a>.',
-            partner.key,
+    def render_change_form(self, request, context, add=False, change=False, **kwargs):
+        # The snippets, pasted as they are: the portal's real address, this partner's key.
+        partner = context.get("original")
+        if partner is not None and partner.pk:
+            context["snippets"] = partner_snippets(request, partner)
+        return super().render_change_form(request, context, add, change, **kwargs)
+
+
+def partner_snippets(request, partner):
+    """(language name, snippet) for the checker, in each language: a plain link (what a
+    visitor without JavaScript gets) and the script that makes it a frame."""
+    embed_js = request.build_absolute_uri(f"{settings.STATIC_URL}embed.js")
+    snippets = []
+    for code, name, link_text in (
+        ("en", "English", "Check your lab results (ALL Phase Portal)"),
+        ("es", "Spanish", "Revise sus resultados de laboratorio (Portal de las fases de la LLA)"),
+    ):
+        with translation.override(code):
+            page = request.build_absolute_uri(reverse("embed:check", args=[partner.key]))
+        lang = "" if code == "en" else f' data-lang="{code}"'
+        snippets.append(
+            (
+                name,
+                f'<a href="{page}">{link_text}</a>\n'
+                f'<script src="{embed_js}" data-partner="{partner.key}" data-page="check"'
+                f"{lang} async></script>",
+            )
         )
+    return snippets
+
+
+def partners_under_their_own_heading(get_app_list):
+    """The admin's menu with Partners (hospital libraries' embed settings, not patient
+    content) under a heading of their own, after Patient content."""
+
+    def app_list(request, app_label=None):
+        apps = get_app_list(request, app_label)
+        for index, app in enumerate(apps):
+            if app["app_label"] != Partner._meta.app_label:
+                continue
+            partners = [model for model in app["models"] if model["model"] is Partner]
+            content = [model for model in app["models"] if model["model"] is not Partner]
+            if partners:
+                shown = [{**app, "models": content}] if content else []
+                apps[index : index + 1] = [*shown, {**app, "name": "Partners", "models": partners}]
+            break
+        return apps
+
+    return app_list
+
+
+admin.site.get_app_list = partners_under_their_own_heading(admin.site.get_app_list)

@@ -259,6 +259,8 @@ def import_content(data: bytes | str, *, source: str) -> dict[str, dict[str, int
     try:
         with transaction.atomic():
             for row in [row for _, row in rows] + copies:
+                if not row.differs_from_stored():
+                    continue  # the same as stored: no new version, no history row
                 row._change_reason = reason
                 row.save()
     except (IntegrityError, DataError) as error:

@@ -33,6 +33,8 @@ from django.utils.timezone import localtime
 from django.views.decorators.http import require_POST
 
 from phases.languages import DEFAULT, codes, english_name
+from phases.markdown_editing.views import markdown_preview
+from phases.markdown_editing.widgets import MarkdownTextarea
 from phases.publishing import MISSING, OUT_OF_DATE
 from phases.readability import reading_level
 
@@ -292,7 +294,13 @@ class EditorialAdmin(admin.ModelAdmin):
                 label="Language",
                 help_text="The language patients read this text in. It cannot be changed later.",
             )
-        if db_field.name in self.text_rows:
+        if db_field.name in getattr(self.model, "MARKDOWN_FIELDS", ()):
+            # Markdown: help and a live preview beside the box (phases.markdown_editing).
+            rows = self.text_rows.get(db_field.name, 10)
+            attrs = {"rows": rows, "class": "vLargeTextField"}
+            preview_url = self._url("markdown_preview")
+            kwargs["widget"] = MarkdownTextarea(attrs=attrs, preview_url=preview_url)
+        elif db_field.name in self.text_rows:
             attrs = {"rows": self.text_rows[db_field.name], "class": "vLargeTextField"}
             kwargs["widget"] = forms.Textarea(attrs=attrs)
         return super().formfield_for_dbfield(db_field, request, **kwargs)
@@ -423,6 +431,7 @@ class EditorialAdmin(admin.ModelAdmin):
         info = f"{self.opts.app_label}_{self.opts.model_name}"
         view = self.admin_site.admin_view  # signed-in staff only, CSRF-protected
         return [
+            path("markdown-preview/", view(markdown_preview), name=f"{info}_markdown_preview"),
             path("<path:object_id>/preview/", view(self.preview_view), name=f"{info}_preview"),
             path(
                 "<path:object_id>/translate/<str:language>/",

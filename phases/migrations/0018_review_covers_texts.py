@@ -12,7 +12,7 @@ REVIEWED_FIELDS = ("name", "summary", "body", "questions", "references")
 
 
 def fingerprint(texts):
-    # A copy of phases.models.text_fingerprint as it was written: migrations import no live code.
+    # A copy of the models' text fingerprint as it was written: migrations import no live code.
     tidied = []
     for text in texts:
         text = (text or "").replace("\r\n", "\n").replace("\r", "\n").strip()
