@@ -132,4 +132,14 @@ def checker_context(request, *, drafts=False):
         form.helper.form_action = request.path
     elif getattr(request, "partner", None):
         form.helper.form_action = page_url_for(request, "check")
-    return {"form": form, "report": report, "answers": answers, "preview": drafts}
+    # Under a result the form is folded, unless it says how a number was read differently.
+    said_back = report is not None and any(
+        getattr(value, "understood", None) for value in form.cleaned_data.values()
+    )
+    return {
+        "form": form,
+        "report": report,
+        "answers": answers,
+        "preview": drafts,
+        "form_open": said_back,
+    }
