@@ -113,7 +113,8 @@ def test_back_from_a_link_still_shows_the_result_to_the_person_using_it(
 def test_the_form_is_folded_under_a_result_and_opens_without_javascript(browser, site_url):
     context = phone(browser, javascript=False)
     page = context.new_page()
-    show_result(page, site_url, REMISSION)
+    plain = {name: value for name, value in REMISSION.items() if name != "platelets"}
+    show_result(page, site_url, plain)  # no number read differently: the form is folded
     field = page.get_by_role("textbox", name="Blasts in the bone marrow")
     assert not field.is_visible()
 
@@ -226,4 +227,13 @@ def test_a_publish_is_visible_on_the_next_request_with_the_browser_cache_honoure
     page.goto(site_url + "/phases/remission/")  # a normal navigation: the HTTP cache is used
 
     expect(page.get_by_text("Published a moment ago")).to_be_visible()
+    context.close()
+
+
+def test_the_form_stays_open_when_it_says_how_a_number_was_read(browser, site_url):
+    context = phone(browser, javascript=True)
+    page = context.new_page()
+    show_result(page, site_url, REMISSION)  # platelets typed per microlitre
+
+    expect(page.get_by_text("We read 150000 per µL as 150 ×10⁹/L.")).to_be_visible()
     context.close()
