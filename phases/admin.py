@@ -4,7 +4,8 @@ from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.http import Http404
 from django.template.response import TemplateResponse
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.decorators import method_decorator
 from django.utils.formats import date_format
 from django.utils.html import format_html
@@ -12,6 +13,7 @@ from django.utils.text import Truncator
 from django.utils.translation import ngettext
 from django.views.decorators.csrf import csrf_exempt
 
+from phases.clinical_review import notes as review_notes
 from phases.dates import add_months
 from phases.editorial_admin import EditorialAdmin
 from phases.languages import codes
@@ -110,6 +112,9 @@ class PhaseAdmin(EditorialAdmin):
 
     @admin.display(description="Next review", ordering="next_review_due")
     def review_status(self, phase):
+        if phase.changed_since_review:
+            last = date_format(phase.last_reviewed)
+            return format_html("<strong>{}</strong>", f"Changed since its review of {last}")
         if not phase.is_reviewed:
             return format_html("<strong>{}</strong>", "Awaiting clinical review")
         due = date_format(phase.next_review_due)
@@ -157,6 +162,23 @@ class PhaseAdmin(EditorialAdmin):
             messages.SUCCESS,
         )
         return None
+
+    # The approver is told what a publish or bring-back does to the page's clinical review.
+
+    def review_note(self, phase, texts, *, action):
+        return review_notes.before_change(phase, texts, action=action)
+
+    def _saved_message(self, request, obj):
+        message = super()._saved_message(request, obj)
+        if obj.has_draft:
+            return message
+        return " ".join(filter(None, [message, review_notes.after_change(obj)]))
+
+    def _reverted_message(self, record, obj):
+        message = super()._reverted_message(record, obj)
+        if obj.has_draft:
+            return message
+        return " ".join(filter(None, [message, review_notes.after_change(obj)]))
 
     def render_preview(self, request, phase):
         shown = self.previewed(phase)
@@ -309,7 +331,7 @@ class PartnerAdmin(admin.ModelAdmin):
     list_filter = ["is_active"]
     search_fields = ["name", "key", "allowed_origins"]
     prepopulated_fields = {"key": ["name"]}
-    readonly_fields = ["snippet"]
+    change_form_template = "admin/phases/partner_change_form.html"
     fields = [
         "name",
         "key",
@@ -318,23 +340,64 @@ class PartnerAdmin(admin.ModelAdmin):
         "accent_colour",
         "back_link_url",
         "back_link_text",
-        "snippet",
     ]
 
     @admin.display(description="Allowed origins")
     def origins_list(self, partner):
         return ", ".join(partner.origins) or "none"
 
-    @admin.display(description="Snippet for the partner's webmaster")
-    def snippet(self, partner):
-        if not partner.pk:
-            return "Shown after the first save."
-        return format_html(
-            '<code>&lt;script src="…/static/embed.js" data-partner="{}" data-page="check" '
-            "async&gt;&lt;/script&gt;</code><br>More pages and a live preview: "
-            '<a href="/embed/help/">the embedding help page</a>.',
-            partner.key,
+    def render_change_form(self, request, context, add=False, change=False, **kwargs):
+        # The snippets, pasted as they are: the portal's real address, this partner's key.
+        partner = context.get("original")
+        if partner is not None and partner.pk:
+            context["snippets"] = partner_snippets(request, partner)
+        return super().render_change_form(request, context, add, change, **kwargs)
+
+
+def partner_snippets(request, partner):
+    """(language name, snippet) for the checker, in each language: a plain link (what a
+    visitor without JavaScript gets) and the script that makes it a frame."""
+    embed_js = request.build_absolute_uri(f"{settings.STATIC_URL}embed.js")
+    snippets = []
+    for code, name, link_text in (
+        ("en", "English", "Check your lab results (ALL Phase Portal)"),
+        ("es", "Spanish", "Revise sus resultados de laboratorio (Portal de las fases de la LLA)"),
+    ):
+        with translation.override(code):
+            page = request.build_absolute_uri(reverse("embed:check", args=[partner.key]))
+        lang = "" if code == "en" else f' data-lang="{code}"'
+        snippets.append(
+            (
+                name,
+                f'<a href="{page}">{link_text}</a>\n'
+                f'<script src="{embed_js}" data-partner="{partner.key}" data-page="check"'
+                f"{lang} async></script>",
+            )
         )
+    return snippets
+
+
+def partners_under_their_own_heading(get_app_list):
+    """The admin's menu with Partners (hospital libraries' embed settings, not patient
+    content) under a heading of their own, after Patient content."""
+
+    def app_list(request, app_label=None):
+        apps = get_app_list(request, app_label)
+        for index, app in enumerate(apps):
+            if app["app_label"] != Partner._meta.app_label:
+                continue
+            partners = [model for model in app["models"] if model["model"] is Partner]
+            content = [model for model in app["models"] if model["model"] is not Partner]
+            if partners:
+                shown = [{**app, "models": content}] if content else []
+                apps[index : index + 1] = [*shown, {**app, "name": "Partners", "models": partners}]
+            break
+        return apps
+
+    return app_list
+
+
+admin.site.get_app_list = partners_under_their_own_heading(admin.site.get_app_list)
 
 
 # The staff sign-in log (phases/staff_auth/admin.py).

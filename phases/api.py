@@ -224,20 +224,25 @@ class PhaseOut(Schema):
     references_text: str = Field(description="The same, as plain text; empty if none.")
     icd10_code: str = Field(description="The ICD-10-CM diagnosis code of the phase.")
     modified: datetime.datetime = sync.modified_field()
-    review_status: Literal["awaiting_clinical_review", "reviewed"] = Field(
-        description="`reviewed` once a clinician has reviewed the page (then the three review "
-        "fields say who and when); `awaiting_clinical_review` while the page, written by the "
-        "portal's content team, has not been reviewed by a clinician: show it as such."
+    review_status: Literal["awaiting_clinical_review", "changed_since_review", "reviewed"] = Field(
+        description="`reviewed` while a clinician has reviewed the words the page shows now "
+        "(the three review fields say who and when); `changed_since_review` when its words "
+        "were changed (published or brought back) after its last clinical review: it awaits "
+        "a new review, and `last_reviewed` and `reviewer` tell of the last one, which "
+        "covered older words; `awaiting_clinical_review` while the page, written by the "
+        "portal's content team, has never been reviewed by a clinician. Show anything but "
+        "`reviewed` as awaiting review."
     )
     last_reviewed: datetime.date | None = Field(
-        description="Day of the last clinical review; null while awaiting clinical review."
+        description="Day of the last clinical review (of older words when "
+        "`changed_since_review`); null when never reviewed."
     )
     next_review_due: datetime.date | None = Field(
-        description="Day the next review is due; null while awaiting clinical review."
+        description="Day the next review is due; null unless `reviewed`."
     )
     reviewer: str | None = Field(
-        description="Full name and role of the reviewing clinician; null while awaiting "
-        "clinical review."
+        description="Full name and role of the clinician of the last review (of older words "
+        "when `changed_since_review`); null when never reviewed."
     )
     url: str = Field(
         description="Absolute address of the page patients read, in the answer's language."
@@ -262,11 +267,11 @@ def _phase(request, phase: Phase) -> dict:
         "references_text": html_to_text(phase.references_html),
         "icd10_code": phase.icd10_code,
         "modified": phase.modified,
+        # Nothing about a review that has not happened; a review of older words is named as such.
         "review_status": sync.review_status(phase),
-        # Nothing about a review that has not happened.
-        "last_reviewed": phase.last_reviewed if phase.is_reviewed else None,
+        "last_reviewed": phase.last_reviewed,
         "next_review_due": phase.next_review_due if phase.is_reviewed else None,
-        "reviewer": (phase.reviewer or None) if phase.is_reviewed else None,
+        "reviewer": (phase.reviewer or None) if phase.last_reviewed else None,
         "url": request.build_absolute_uri(phase.get_absolute_url()),
         "language": phase.language,
     }

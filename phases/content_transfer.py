@@ -167,8 +167,8 @@ SECTIONS = {
     "phases": Section(Phase, "slug", {
         "slug": TEXT, "order": Number(0, 32_767), "name": TEXT, "summary": TEXT, "body": TEXT,
         "questions": TEXT, "references": TEXT, "icd10_code": TEXT, "last_reviewed": DAY,
-        "next_review_due": DAY, "reviewer": TEXT, "draft": DRAFT, "version": VERSION,
-        "is_published": FLAG, "language": LANGUAGE,
+        "next_review_due": DAY, "reviewer": TEXT, "reviewed_fingerprint": TEXT, "draft": DRAFT,
+        "version": VERSION, "is_published": FLAG, "language": LANGUAGE,
     }),
     "sections": Section(SharedSection, "key", {
         "key": TEXT, "title": TEXT, "text": TEXT, "draft": DRAFT, "version": VERSION,
@@ -187,7 +187,9 @@ SECTIONS = {
         "is_published": FLAG, "language": LANGUAGE,
     }),
 }  # fmt: skip
-OPTIONAL_FIELDS = {"draft", "version", "is_published", "language"}
+# A file without `reviewed_fingerprint` (written before reviews followed the words) claims its
+# reviews for the texts it holds, as the site that wrote it did.
+OPTIONAL_FIELDS = {"draft", "version", "is_published", "language", "reviewed_fingerprint"}
 TOP_LEVEL = ("format", "format_version", *SECTIONS)
 # A phase's fields its translations copy, besides the slug that matches them.
 SAME_IN_EVERY_LANGUAGE = [f for f in Phase.SAME_IN_EVERY_LANGUAGE if f != Phase.TRANSLATION_KEY]
@@ -257,6 +259,8 @@ def import_content(data: bytes | str, *, source: str) -> dict[str, dict[str, int
     try:
         with transaction.atomic():
             for row in [row for _, row in rows] + copies:
+                if not row.differs_from_stored():
+                    continue  # the same as stored: no new version, no history row
                 row._change_reason = reason
                 row.save()
     except (IntegrityError, DataError) as error:
@@ -415,6 +419,8 @@ def _checked_row(section, label, item, seen, now, problems):
         row.published_at = now  # what the admin's publish does; translations left behind show
     for name, value in values.items():
         setattr(row, name, value)
+    if model is Phase and "reviewed_fingerprint" not in values:
+        row.reviewed_fingerprint = row.text_fingerprint() if row.last_reviewed else ""
     try:
         row.full_clean()
     except ValidationError as error:

@@ -34,6 +34,8 @@ from django.views.decorators.http import require_POST
 
 from phases.admin_ids import no_such_item
 from phases.languages import DEFAULT, codes, english_name
+from phases.markdown_editing.views import markdown_preview
+from phases.markdown_editing.widgets import MarkdownTextarea
 from phases.publishing import MISSING, OUT_OF_DATE
 from phases.readability import reading_level
 
@@ -293,7 +295,13 @@ class EditorialAdmin(admin.ModelAdmin):
                 label="Language",
                 help_text="The language patients read this text in. It cannot be changed later.",
             )
-        if db_field.name in self.text_rows:
+        if db_field.name in getattr(self.model, "MARKDOWN_FIELDS", ()):
+            # Markdown: help and a live preview beside the box (phases.markdown_editing).
+            rows = self.text_rows.get(db_field.name, 10)
+            attrs = {"rows": rows, "class": "vLargeTextField"}
+            preview_url = self._url("markdown_preview")
+            kwargs["widget"] = MarkdownTextarea(attrs=attrs, preview_url=preview_url)
+        elif db_field.name in self.text_rows:
             attrs = {"rows": self.text_rows[db_field.name], "class": "vLargeTextField"}
             kwargs["widget"] = forms.Textarea(attrs=attrs)
         return super().formfield_for_dbfield(db_field, request, **kwargs)
@@ -339,7 +347,15 @@ class EditorialAdmin(admin.ModelAdmin):
         if obj is not None and self.has_view_or_change_permission(request, obj):
             extra_context["translations"] = self.translations(request, obj)
             extra_context["english"] = self.english_text(obj)
+            if can_publish:
+                texts = obj.draft or {}
+                extra_context["review_note"] = self.review_note(obj, texts, action="Publishing")
         return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def review_note(self, obj, texts, *, action):
+        """What `action` of `texts` would do to the item's clinical review ("" for content
+        that has none): shown to approvers before they publish or bring back a version."""
+        return ""
 
     # Saving: "Save draft" keeps the change beside the published text; "Publish" makes it live.
 
@@ -368,10 +384,11 @@ class EditorialAdmin(admin.ModelAdmin):
 
     def _saved(self, request, obj, *, then):
         """One message saying what happened and what comes next, in place of Django's "…
-        was changed successfully"; a draft reopens in the form, a publish goes to the list."""
-        hard = self._hard_to_read(obj)
-        message = " ".join([self._saved_message(request, obj), *hard])
-        self.message_user(request, message, messages.WARNING if hard else messages.SUCCESS)
+        was changed successfully", and a note for each text that reads too hard; a draft
+        reopens in the form, a publish goes to the list."""
+        self.message_user(request, self._saved_message(request, obj), messages.SUCCESS)
+        for note in self._hard_to_read(obj):  # beside the success, not instead of it
+            self.message_user(request, note, messages.WARNING)
         if not obj.has_draft:
             return then(request, obj)
         return redirect(self._url("change", obj.pk))
@@ -415,6 +432,7 @@ class EditorialAdmin(admin.ModelAdmin):
         info = f"{self.opts.app_label}_{self.opts.model_name}"
         view = self.admin_site.admin_view  # signed-in staff only, CSRF-protected
         return [
+            path("markdown-preview/", view(markdown_preview), name=f"{info}_markdown_preview"),
             path("<ascii_id:object_id>/preview/", view(self.preview_view), name=f"{info}_preview"),
             path(
                 "<ascii_id:object_id>/translate/<str:language>/",
@@ -531,6 +549,13 @@ class EditorialAdmin(admin.ModelAdmin):
             who_url=self._user_url(request, record.history_user),
             texts=[(obj.field_label(field), getattr(record, field)) for field in obj.DRAFT_FIELDS],
             changes=obj.text_changes(obj, record),
+            review_note=self.review_note(
+                obj,
+                {field: getattr(record, field) for field in obj.DRAFT_FIELDS},
+                action="Bringing back this version",
+            )
+            if can_publish
+            else "",
             problems=problems,
             can_change=can_change,
             can_publish=can_publish,

@@ -1,6 +1,9 @@
 """The content patients read, and the partners who embed it. All editable in the admin."""
 
+import copy
 import datetime
+import hashlib
+import json
 import logging
 import unicodedata
 
@@ -103,9 +106,29 @@ class RenderedMarkdown(models.Model):
         return preview
 
 
+def text_fingerprint(texts) -> str:
+    """A fingerprint of the words patients read (64 hex digits): the same words give the same
+    fingerprint, whatever line endings or trailing spaces a browser sent with them."""
+    tidied = []
+    for text in texts:
+        text = (text or "").replace("\r\n", "\n").replace("\r", "\n").strip()
+        tidied.append("\n".join(line.rstrip() for line in text.split("\n")))
+    return hashlib.sha256(json.dumps(tidied).encode()).hexdigest()
+
+
+class ReviewStatus(models.TextChoices):
+    """Where a phase page stands with its clinical review, as patients and the API are told."""
+
+    REVIEWED = "reviewed", "Reviewed"
+    CHANGED_SINCE_REVIEW = "changed_since_review", "Changed since its last review"
+    AWAITING = "awaiting_clinical_review", "Awaiting clinical review"
+
+
 class PhaseQuerySet(TranslatedQuerySet):
     def awaiting_review(self):
-        return self.filter(last_reviewed__isnull=True)
+        """Phases whose words no clinician has reviewed: never reviewed, or changed since."""
+        unreviewed = [phase.pk for phase in self if not phase.is_reviewed]
+        return self.filter(pk__in=unreviewed)
 
     def review_overdue(self):
         return self.filter(next_review_due__lt=timezone.localdate())
@@ -188,6 +211,14 @@ class Phase(RenderedMarkdown, EditableContent):
         help_text="Full name and role of the clinician who last checked this page, for "
         "example “Dr A. Example, paediatric haematologist”.",
     )
+    # What the last review covered: the fingerprint of the texts the clinician checked. Once
+    # the published texts differ, the review no longer speaks for them (see `review_status`).
+    reviewed_fingerprint = models.CharField(
+        max_length=64,
+        blank=True,
+        editable=False,
+        help_text="A fingerprint of the texts the last clinical review covered.",
+    )
 
     body_html = rendered_html()
     questions_html = rendered_html()
@@ -228,9 +259,39 @@ class Phase(RenderedMarkdown, EditableContent):
     def get_absolute_url(self):
         return reverse("phases:detail", kwargs={"slug": self.slug})
 
+    def text_fingerprint(self) -> str:
+        """The fingerprint of the texts this row holds now (a draft preview: the draft's)."""
+        return text_fingerprint(getattr(self, field) for field in self.DRAFT_FIELDS)
+
+    @property
+    def review_status(self) -> ReviewStatus:
+        """Reviewed only while patients read exactly the words the last review covered. New
+        words (published, or brought back from another version) end the claim until the next
+        review; bringing back the reviewed words restores it."""
+        if self.last_reviewed is None:
+            return ReviewStatus.AWAITING
+        if self.reviewed_fingerprint != self.text_fingerprint():
+            return ReviewStatus.CHANGED_SINCE_REVIEW
+        return ReviewStatus.REVIEWED
+
     @property
     def is_reviewed(self):
-        return self.last_reviewed is not None
+        """Whether a clinician reviewed the words this page shows (not just an older version)."""
+        return self.review_status == ReviewStatus.REVIEWED
+
+    @property
+    def changed_since_review(self):
+        """Reviewed once, but its words have changed since: awaiting a new review."""
+        return self.review_status == ReviewStatus.CHANGED_SINCE_REVIEW
+
+    def review_status_with(self, texts: dict) -> ReviewStatus:
+        """The review status this page would have once `texts` (field: text) are published:
+        what the admin tells an approver before a publish or a bring-back."""
+        published = copy.copy(self)
+        for field in self.DRAFT_FIELDS:
+            if field in texts:
+                setattr(published, field, texts[field])
+        return published.review_status
 
     def review_is_overdue(self, *, today=None):
         due = self.next_review_due
@@ -258,6 +319,7 @@ class Phase(RenderedMarkdown, EditableContent):
             self.last_reviewed = today
             self.next_review_due = add_months(today, settings.REVIEW_INTERVAL_MONTHS)
             self.reviewer = reviewer
+            self.reviewed_fingerprint = self.text_fingerprint()
             self.save_version(by=by, reason="Marked as clinically reviewed")
 
 

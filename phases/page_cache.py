@@ -67,8 +67,8 @@ LOOKUP_PARAMETERS = (
 MAX_LOOKUP_VALUE = 32
 
 # The same for every visitor, signed in or not (their templates show nothing of the user), and
-# changed only by what bumps the generation. Browsers, proxies and CDNs may keep them
-# PAGE_MAX_AGE seconds, unless the view says otherwise (a partner's theme: 300 seconds).
+# changed only by what bumps the generation. Browsers revalidate them every time; proxies and
+# CDNs may keep them PAGE_MAX_AGE seconds, unless the view says otherwise (a partner's theme).
 PUBLIC_VIEWS = {
     "phases:home",
     "phases:detail",
@@ -240,7 +240,11 @@ class PageCacheMiddleware:
         if may_store(request, response):
             if request.resolver_match.view_name in PUBLIC_VIEWS:
                 if not response.has_header("Cache-Control"):
-                    patch_cache_control(response, public=True, max_age=settings.PAGE_MAX_AGE)
+                    # Browsers ask again each time (an ETag answers 304 cheaply), so a publish
+                    # shows on the next request; proxies and CDNs may keep it PAGE_MAX_AGE.
+                    patch_cache_control(
+                        response, public=True, max_age=0, s_maxage=settings.PAGE_MAX_AGE
+                    )
                 if not response.has_header("ETag"):
                     set_response_etag(response)  # once, here: a hit never hashes the page again
             # Under the generation read before the page was made: a bump since retires it.

@@ -104,9 +104,29 @@ class EditableContent(models.Model):
     def draft_values(self):
         return {field: getattr(self, field) for field in self.DRAFT_FIELDS}
 
+    # Kept beside the texts, or set by every publish: not a change of what the row says.
+    NOT_A_CHANGE = ("id", "version", "published_at")
+
+    def differs_from_stored(self) -> bool:
+        """Whether saving this row would change what is stored: a new row, or any field that
+        is not bookkeeping (the version, the publish time, the HTML made from the texts)."""
+        if self._state.adding or self.pk is None:
+            return True
+        names = [
+            field.attname
+            for field in self._meta.concrete_fields
+            if field.attname not in self.NOT_A_CHANGE and not field.attname.endswith("_html")
+        ]
+        stored = type(self)._default_manager.filter(pk=self.pk).values(*names).first()
+        return stored is None or any(stored[name] != getattr(self, name) for name in names)
+
     def save_version(self, *, by, reason: str) -> None:
-        """Write this row as a new version, recorded in the history with who and why."""
+        """Write this row as a new version, recorded in the history with who and why. A save
+        that changes nothing (a draft saved twice, the same text published again) writes no
+        version and no history row."""
         with transaction.atomic():
+            if not self.differs_from_stored():
+                return
             if not self._state.adding:
                 self.version += 1
             self._history_user = by

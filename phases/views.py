@@ -125,11 +125,18 @@ def checker_context(request, *, drafts=False):
         values = form.lab_values()
         report = build_report(values, classify(values), questions=form.questions(), drafts=drafts)
         answers = form.answers()
+    # The browser neither offers these answers again nor puts them back into the form on
+    # Back or a reload: on a shared computer the next person gets an empty form.
+    form.helper.attrs = {**form.helper.attrs, "autocomplete": "off"}
     if drafts:
         form.helper.form_action = request.path
     elif getattr(request, "partner", None):
         form.helper.form_action = page_url_for(request, "check")
     sections, disclaimer = sections_and_disclaimer()  # one query for both
+    # Under a result the form is folded, unless it says how a number was read differently.
+    said_back = report is not None and any(
+        getattr(value, "understood", None) for value in form.cleaned_data.values()
+    )
     return {
         "form": form,
         "report": report,
@@ -137,4 +144,5 @@ def checker_context(request, *, drafts=False):
         "preview": drafts,
         "fever_warning": sections.get(SharedSection.Key.FEVER_WARNING),
         "disclaimer": disclaimer,
+        "form_open": said_back,
     }

@@ -156,7 +156,7 @@ else:
 # A cache that fails is logged (once a minute at most) and left alone this many seconds: pages
 # are made afresh meanwhile, never answered with an error (phases/page_store/guard.py).
 PAGE_CACHE_RETRY_SECONDS = cache_retry_seconds()
-# How long browsers, proxies and CDNs may keep a public page (phases/page_cache.py).
+# How long proxies and CDNs may keep a public page (s-maxage; browsers always revalidate).
 PAGE_MAX_AGE = int(os.environ.get("PAGE_MAX_AGE", "60"))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -175,6 +175,8 @@ LANGUAGES = [("en", "English"), ("es", "Español")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")
 USE_I18N = True
+# Dates as the site writes them, in the admin too ("2 December 2027"): portal/formats/.
+FORMAT_MODULE_PATH = ["portal.formats"]
 USE_TZ = True
 
 STATIC_URL = "static/"

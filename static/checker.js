@@ -8,7 +8,11 @@
  * (history.state): never in the address, a cookie, the server or the browser's HTTP cache
  * (the server answers no-store). When the patient follows a link and comes Back, the page is
  * loaded again by GET, and this script sends the same answers again to show the same result,
- * where the patient left it. The entry goes when the tab is closed.
+ * where the patient left it.
+ *
+ * A shared computer forgets: only Back (or Forward) brings a result back. A reload, the menu's
+ * link to the checker, or a new visit to /check/ in the tab forgets the answers and shows an
+ * empty form; so does "Start again". Closing the tab forgets them too.
  */
 (function () {
   "use strict";
@@ -41,6 +45,16 @@
     history.replaceState(Object.assign({}, history.state, extra), "");
   }
 
+  function forget() {
+    history.replaceState(null, "");
+  }
+
+  // How this page was reached: only Back or Forward ("back_forward") may show a kept result.
+  function cameBackOrForward() {
+    var entries = performance.getEntriesByType ? performance.getEntriesByType("navigation") : [];
+    return entries.length > 0 && entries[0].type === "back_forward";
+  }
+
   // The links of a result shown here stay in this tab: Back comes back to it.
   function keepLinksInThisTab(root) {
     document.querySelectorAll("base[target]").forEach(function (base) {
@@ -68,7 +82,11 @@
     if (heading) {
       heading.focus({ preventScroll: true });
     }
-    window.scrollTo(0, options.scrollY || (heading ? heading.getBoundingClientRect().top + window.scrollY : 0));
+    var top = heading ? heading.getBoundingClientRect().top + window.scrollY : 0;
+    // At once, never a long smooth scroll from the foot of the form.
+    window.scrollTo({ top: options.scrollY || top, left: 0, behavior: "instant" });
+    // An embedded page (embed-frame.js) asks the partner's page to bring it into view.
+    document.dispatchEvent(new CustomEvent("all-phase-portal:shown", { detail: heading }));
   }
 
   function send(form, answers, options) {
@@ -112,6 +130,15 @@
   });
 
   document.addEventListener("click", function (event) {
+    var startAgain = event.target.closest("a.start-again");
+    if (startAgain) {
+      // The answers leave this tab: the entry is emptied, then replaced by an empty form, so
+      // neither Back nor a reload can show them again.
+      event.preventDefault();
+      forget();
+      location.replace(startAgain.href);
+      return;
+    }
     if (event.target.closest(".print-result, .print-page")) {
       event.preventDefault();
       window.print();
@@ -127,9 +154,17 @@
     button.hidden = false;
   });
 
-  // Back (or reload) to a result this tab showed: the same answers give the same result.
+  // Back to a result this tab showed: the same answers give the same result. Any other way
+  // here (a reload, a link, a new visit) forgets them.
   var form = document.getElementById(FORM_ID);
   var saved = history.state && history.state.checkerAnswers;
+  if (saved && !cameBackOrForward()) {
+    forget();
+    saved = null;
+    if (form) {
+      form.reset();
+    }
+  }
   if (form && saved && !document.getElementById("result")) {
     fillIn(form, saved);
     send(form, saved, { scrollY: history.state.scrollY }).catch(function () {

@@ -4,8 +4,8 @@
  *   <a href="https://PORTAL/embed/KEY/check/">Check your lab results</a>
  *   <script src="https://PORTAL/static/embed.js" data-partner="KEY" data-page="check" async></script>
  *
- * Replaces the link just before it with an iframe of that page, and keeps the iframe as tall
- * as its content. Without JavaScript the plain link stays. data-page: home, check, glossary,
+ * Replaces the link just before it with an iframe of that page, keeps the iframe as tall
+ * as its content, and scrolls a checker result into view when the reader asks for one. Without JavaScript the plain link stays. data-page: home, check, glossary,
  * or a phase: untreated, remission, minimal-residual-disease, refractory, relapsed.
  * data-lang: en (the default) or es, for the pages in Spanish (/es/embed/...); any other
  * value gives English.
@@ -56,14 +56,24 @@
     script.insertAdjacentElement("afterend", iframe);
   }
 
+  // Each page the frame loads learns this page's origin from a hello, and answers only here.
+  iframe.addEventListener("load", function () {
+    iframe.contentWindow.postMessage({ type: "all-phase-portal:hello" }, portal);
+  });
+
   window.addEventListener("message", function (event) {
-    // Only the portal, and only this snippet's own frame, may resize it.
+    // Only the portal, and only this snippet's own frame, may resize it or scroll to it.
     if (event.origin !== portal || event.source !== iframe.contentWindow) {
       return;
     }
     var data = event.data;
     if (data && data.type === "all-phase-portal:height" && isFinite(data.height)) {
       iframe.style.height = Math.max(100, Math.ceil(data.height)) + "px";
+    }
+    // A checker result: its top (urgent advice first) comes into view at once.
+    if (data && data.type === "all-phase-portal:show" && isFinite(data.top)) {
+      var top = iframe.getBoundingClientRect().top + window.scrollY + Number(data.top);
+      window.scrollTo({ top: Math.max(0, top - 16), left: 0, behavior: "instant" });
     }
   });
 })();

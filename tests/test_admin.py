@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.test import Client
 
-from phases.models import Disclaimer, Phase, SharedSection
+from phases.models import Disclaimer, Partner, Phase, SharedSection
 from tests.test_views import shared_sections
 
 pytestmark = pytest.mark.django_db
@@ -81,6 +81,7 @@ def test_phase_list_is_in_display_order_and_overdue_reviews_stand_out(editor_cli
     overdue = Phase.objects.get(language="en", slug="refractory")
     overdue.last_reviewed = datetime.date(2024, 1, 1)
     overdue.next_review_due = datetime.date(2025, 1, 1)
+    overdue.reviewed_fingerprint = overdue.text_fingerprint()  # a review of these words
     overdue.save()
 
     response = editor_client.get("/admin/phases/phase/")
@@ -90,7 +91,7 @@ def test_phase_list_is_in_display_order_and_overdue_reviews_stand_out(editor_cli
     positions = [response.text.index(name) for name in names]
     assert positions == sorted(positions)
     assert response.text.count('class="review-overdue"') == 1
-    assert "Overdue: was due Jan. 1, 2025" in response.text
+    assert "Overdue: was due 1 January 2025" in response.text
 
 
 def test_phase_admin_links_to_the_public_page(editor_client):
@@ -213,3 +214,46 @@ def test_patient_content_forms_have_save_draft_instead_of_save(admin_client):
 
     assert 'value="Save draft"' in page and 'name="_publish"' in page
     assert 'name="_save"' not in page
+
+
+def test_the_partner_form_gives_snippets_that_paste_as_they_are_in_both_languages(admin_client):
+    partner = Partner.objects.create(
+        name="Example Library", key="example", allowed_origins="https://library.example.org"
+    )
+
+    page = admin_client.get(f"/admin/phases/partner/{partner.pk}/change/").text
+
+    assert "…" not in page.split("partner-snippets")[1]
+    assert (
+        "&lt;a href=&quot;http://testserver/embed/example/check/&quot;&gt;Check your lab results"
+        in page
+    )
+    assert "&lt;a href=&quot;http://testserver/es/embed/example/check/&quot;&gt;Revise" in page
+    script = (
+        "&lt;script src=&quot;http://testserver/static/embed.js&quot; data-partner=&quot;example"
+    )
+    assert page.count(script) == 2
+    assert "data-lang=&quot;es&quot; async" in page
+
+
+def test_partners_have_their_own_heading_after_patient_content(admin_client):
+    page = admin_client.get("/admin/").text
+
+    content = page.index('class="section" title="Models in the Patient content application"')
+    partners = page.index('class="section" title="Models in the Partners application"')
+    assert content < partners
+    assert page.index("/admin/phases/partner/") > partners
+    assert page.index("/admin/phases/phase/") < partners
+
+
+def test_admin_dates_read_as_the_site_writes_them(editor_client):
+    overdue = Phase.objects.get(language="en", slug="refractory")
+    overdue.last_reviewed = datetime.date(2024, 1, 1)
+    overdue.next_review_due = datetime.date(2025, 1, 1)
+    overdue.reviewed_fingerprint = overdue.text_fingerprint()
+    overdue.save()
+
+    page = editor_client.get("/admin/phases/phase/").text
+
+    assert "1 January 2024" in page and "Overdue: was due 1 January 2025" in page
+    assert "Jan. 1, 2024" not in page

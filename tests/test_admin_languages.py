@@ -363,7 +363,8 @@ def test_a_hard_spanish_text_is_warned_about_in_its_own_measure(editor_client):
 
     response = save_draft(editor_client, remission("es"), summary=hard)
 
-    [message] = list(editor_client.get(response["Location"]).context["messages"])
+    [saved, message] = list(editor_client.get(response["Location"]).context["messages"])
+    assert saved.level_tag == "success"
     assert message.level_tag == "warning"
     assert "Summary reads at Fernández-Huerta ease" in str(message)
     assert "an ease of 65 or higher (about US grade 8)" in str(message)

@@ -102,7 +102,7 @@ def test_a_new_glossary_term_saved_as_a_draft_says_patients_do_not_see_it_yet(ro
 
 
 @pytest.mark.parametrize("role", ["editor", "approver"])
-def test_a_hard_text_gives_one_warning_that_also_says_it_was_saved(role):
+def test_a_hard_text_is_saved_with_a_success_and_a_reading_level_note_beside_it(role):
     client = signed_in(role)
     hard = "Immunophenotypically aberrant lymphoblastic populations necessitate intensification."
 
@@ -110,10 +110,25 @@ def test_a_hard_text_gives_one_warning_that_also_says_it_was_saved(role):
         url(remission()), edit_form(remission(), summary=hard) | {"_continue": 1}
     )
 
-    [(level, message)] = messages_after(client, response)
-    assert level == "warning"
+    [(level, message), (note_level, note)] = messages_after(client, response)
+    assert level == "success"
     assert message.startswith("Saved as a draft. Patients still see the published version.")
-    assert "Summary reads at US grade" in message and "shorter sentences" in message
+    assert note_level == "warning"
+    assert "Summary reads at US grade" in note and "shorter sentences" in note
+
+
+def test_a_hard_text_published_is_a_success_with_the_reading_level_note_beside_it():
+    client = signed_in("approver")
+    hard = "Immunophenotypically aberrant lymphoblastic populations necessitate intensification."
+
+    response = client.post(
+        url(remission()), edit_form(remission(), summary=hard) | {"_publish": "Publish"}
+    )
+
+    [(level, message), (note_level, note)] = messages_after(client, response)
+    assert (level, note_level) == ("success", "warning")
+    assert message.startswith("Published: patients see this version now.")
+    assert "Summary reads at US grade" in note
 
 
 @pytest.mark.parametrize(

@@ -106,7 +106,7 @@ def test_the_openapi_document_describes_the_review_status(client):
     schema = client.get(f"{API}/openapi.json").json()["components"]["schemas"]["PhaseOut"]
 
     status = schema["properties"]["review_status"]
-    assert status["enum"] == ["awaiting_clinical_review", "reviewed"]
+    assert status["enum"] == ["awaiting_clinical_review", "changed_since_review", "reviewed"]
     assert "clinician" in status["description"]
     assert "review_status" in schema["required"]
 

@@ -130,8 +130,9 @@ def test_marrow_blasts_are_drawn_on_a_scale_with_a_text_equivalent(client):
     assert 'role="img" aria-labelledby="blast-scale-title"' in response.text
     assert "Marrow blasts of 12% on a scale from 0 to 100%" in response.text
     assert "Your marrow blasts: 12%, between the 5% and 20% marks." in response.text
-    assert '<svg class="scale-marker-box" x="12%"' in response.text  # at 12% of the line
-    assert '<text class="scale-you" x="12%" y="1.1em" text-anchor="start">' in response.text
+    # The line is drawn in stretches (0-5%, 5-20%, 20-100%): 12% sits about half-way across.
+    assert '<svg class="scale-marker-box" x="50.3%"' in response.text
+    assert '<text class="scale-you" x="50.3%" y="1.1em" text-anchor="middle">' in response.text
 
 
 @pytest.mark.parametrize(

@@ -206,8 +206,8 @@ def test_the_blast_scale_speaks_spanish_and_keeps_its_svg_numbers_plain(client):
     text = response.text
     assert "Sus blastos en la médula: 12,34%, entre las marcas del 5% y del 20%." in text
     assert "Blastos en la médula de 12,34% en una escala de 0 a 100%" in text
-    assert '<svg class="scale-marker-box" x="12.3%"' in text  # an SVG length: a point
-    assert '<text class="scale-you" x="12.3%" y="1.1em" text-anchor="start">' in text
+    assert '<svg class="scale-marker-box" x="50.8%"' in text  # an SVG length: a point
+    assert '<text class="scale-you" x="50.8%" y="1.1em" text-anchor="middle">' in text
     assert "Su valor: 12,34%</text>" in text
 
 
