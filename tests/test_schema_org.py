@@ -105,11 +105,6 @@ def test_a_reviewed_page_says_when_and_by_whom(client, approver):
     assert "lastReviewed" not in json_ld(client, "/es/phases/remission/")  # not the Spanish words
 
 
-@pytest.mark.xfail(
-    not hasattr(Phase, "review_status"),
-    reason="needs branch i19: a review covers only the words it reviewed",
-    strict=True,
-)
 def test_no_last_reviewed_once_the_words_changed_since_the_review(client, approver):
     phase = Phase.objects.get(slug="remission", language="en")
     phase.mark_reviewed(reviewer=REVIEWER, by=approver, today=datetime.date(2026, 12, 3))

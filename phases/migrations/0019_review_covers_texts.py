@@ -37,7 +37,7 @@ FIELD = models.CharField(
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("phases", "0017_reading_level_help"),
+        ("phases", "0018_content_v3"),
     ]
 
     operations = [

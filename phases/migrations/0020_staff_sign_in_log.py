@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("phases", "0017_reading_level_help"),
+        ("phases", "0019_review_covers_texts"),
     ]
 
     operations = [
