@@ -21,6 +21,7 @@ in for a Spanish one not written yet.
 import datetime
 import xml.etree.ElementTree as ET
 from typing import Annotated
+from urllib.parse import urlencode
 
 from django.db.models import Max
 from django.http import HttpResponse
@@ -265,7 +266,7 @@ def _feed(request, code: str, system: str) -> dict:
             "subtitle": {"_value": subtitle, "type": "text"},
             "author": {"name": {"_value": portal}, "uri": {"_value": root}},
             "updated": {"_value": latest},
-            "id": {"_value": request.build_absolute_uri()},
+            "id": {"_value": _canonical_address(request, code, system)},
             "category": [
                 {"scheme": CODE_PARAMETER, "term": shown},
                 {"scheme": CODE_SYSTEM_PARAMETER, "term": system},
@@ -305,6 +306,19 @@ def _entries(request, found: infobutton_codes.Code | None, code: str) -> list[di
         language, url, updated = translation.get_language(), reverse("phases:check"), wording["at"]
         entries.append(_entry(request, language, checker, url, summary, updated or EPOCH))
     return entries
+
+
+def _canonical_address(request, code: str, system: str) -> str:
+    """The feed's id: this lookup's address with only what decides the answer (the code, its
+    system and the answer's language), the same however a client wrote the rest."""
+    query = urlencode(
+        {
+            CODE_PARAMETER: code,
+            CODE_SYSTEM_PARAMETER: system,
+            LANGUAGE_PARAMETER: translation.get_language(),
+        }
+    )
+    return request.build_absolute_uri(f"{request.path}?{query}")
 
 
 def _entry(request, language: str, title: str, url: str, summary: str, updated) -> dict:

@@ -63,7 +63,11 @@ LOOKUP_PARAMETERS = (
     connect.CODE_PARAMETER,
     connect.CODE_SYSTEM_PARAMETER,
     connect.RESPONSE_TYPE_PARAMETER,
+    connect.RECIPIENT_PARAMETER,
 )
+# A content list asked for what changed since a moment: any moment may be asked, so such an
+# answer is made afresh each time (a few queries), never stored.
+CHANGES_SINCE = "modified_since"
 MAX_LOOKUP_VALUE = 32
 
 # The same for every visitor, signed in or not (their templates show nothing of the user), and
@@ -152,7 +156,7 @@ def _lookup_query(request):
     values = [request.GET.get(name, "") for name in LOOKUP_PARAMETERS]
     if any(len(value) > MAX_LOOKUP_VALUE for value in values):
         return None
-    language = connect.answer_language(request.GET.get(connect.LANGUAGE_PARAMETER))
+    language = connect.answer_language(request.GET.get(connect.LANGUAGE_PARAMETER, ""))
     return "&".join([*values, language])
 
 
@@ -160,9 +164,10 @@ def page_key(request):
     """The key of this request's page, or None when it is never looked up or stored. It holds
     only what changes the page, so the number of keys is bounded by the site's own pages: the
     view must be one that is stored, the address is the path without the query string (only
-    the API's `lang` counts), the host is a configured one, the language asked for is one of the
-    portal's, and the Origin counts only for the API (whose CORS answers depend on it; an
-    answer to a stranger's origin is not stored, may_store below)."""
+    the API's `lang` and the code lookup's own parameters count; a list asked for the changes
+    since a moment is never stored), the host is a configured one, the language asked for is
+    one of the portal's, and the Origin counts only for the API (whose CORS answers depend on
+    it; an answer to a stranger's origin is not stored, may_store below)."""
     if request.method not in ("GET", "HEAD") or len(request.get_full_path()) > MAX_ADDRESS_LENGTH:
         return None
     view = _stored_view(request)
@@ -180,6 +185,8 @@ def page_key(request):
         if query is None:
             return None
     if view.startswith("api:"):
+        if CHANGES_SINCE in request.GET:
+            return None
         asked_language = request.GET.get(API_LANGUAGE)
         if asked_language is not None:
             if asked_language not in codes():

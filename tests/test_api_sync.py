@@ -20,6 +20,13 @@ def moment(text: str) -> datetime.datetime:
     return datetime.datetime.fromisoformat(text.replace("Z", "+00:00"))
 
 
+def publish_a_change(row, by):
+    """Publish new words (publishing the same words again changes nothing, and says nothing)."""
+    field = row.DRAFT_FIELDS[-1]
+    setattr(row, field, getattr(row, field) + " Updated.")
+    row.publish(by=by)
+
+
 def since(client, path, when, **headers):
     return client.get(f"{API}{path}", {"modified_since": when}, **headers)
 
@@ -50,7 +57,7 @@ def test_modified_since_gives_only_what_was_published_after_it(client, approver,
     section = SharedSection.objects.get(key="support", language="en")
     cutoff = timezone.now() - datetime.timedelta(minutes=1)
     for row in (phase, term, section):
-        row.publish(by=approver)
+        publish_a_change(row, approver)
 
     everything = client.get(f"{API}{path}").json()
     changed = since(client, path, cutoff.isoformat()).json()
@@ -91,7 +98,7 @@ def test_the_disclaimer_says_204_when_unchanged_since(client, approver, a_while_
     assert since(client, "/disclaimer", timezone.now().isoformat()).status_code == 204
 
     cutoff = timezone.now() - datetime.timedelta(minutes=1)
-    Disclaimer.objects.get(language="en").publish(by=approver)
+    publish_a_change(Disclaimer.objects.get(language="en"), approver)
 
     assert since(client, "/disclaimer", cutoff.isoformat()).json()["language"] == "en"
 
@@ -109,7 +116,7 @@ def test_if_modified_since_gets_304_until_something_is_published(
     assert cached.status_code == 304
 
     for model in (Phase, GlossaryTerm, SharedSection, Disclaimer):
-        model.objects.filter(language="en").first().publish(by=approver)
+        publish_a_change(model.objects.filter(language="en").first(), approver)
 
     changed = client.get(f"{API}{path}", HTTP_IF_MODIFIED_SINCE=last_modified)
     assert changed.status_code == 200
@@ -136,3 +143,21 @@ def test_the_openapi_document_describes_modified_since_and_last_modified(client)
         schema = operation["responses"]["200"]["content"]["application/json"]["schema"]
         assert schema, path
     assert "modified_since" not in str(paths[f"{API}/classify"])
+
+
+@pytest.mark.parametrize("path", LISTS)
+def test_a_list_of_changes_is_never_served_for_the_whole_list_nor_the_other_way(
+    client, approver, a_while_ago, path
+):
+    """The page cache keeps the whole list; what changed since a moment is made each time."""
+    publish_a_change(Phase.objects.get(slug="remission", language="en"), approver)
+    publish_a_change(GlossaryTerm.objects.get(slug="blasts", language="en"), approver)
+    publish_a_change(SharedSection.objects.get(key="support", language="en"), approver)
+    cutoff = (timezone.now() - datetime.timedelta(minutes=1)).isoformat()
+
+    changed_first = since(client, path, cutoff).json()
+    everything = client.get(f"{API}{path}").json()
+    changed_again = since(client, path, cutoff).json()
+
+    assert len(changed_first) == len(changed_again) == 1
+    assert len(everything) > 1

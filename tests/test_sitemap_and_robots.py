@@ -102,7 +102,9 @@ def test_the_sitemap_and_robots_are_cached_and_the_sitemap_made_again_after_a_pu
             assert client.get(address).status_code == 200
         assert not queries.captured_queries, address
 
-    Phase.objects.get(slug="untreated", language="en").publish(by=approver)
+    untreated = Phase.objects.get(slug="untreated", language="en")
+    untreated.summary += " Updated."
+    untreated.publish(by=approver)
 
     with CaptureQueriesContext(connection) as queries:
         client.get("/sitemap.xml")
