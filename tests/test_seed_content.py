@@ -17,7 +17,7 @@ SEED_MIGRATION = ("phases", "0002_seed_content")
 BEFORE_CONTENT_V2 = ("phases", "0012_checker_wording_v2")
 CONTENT_V2 = ("phases", "0013_content_v2")
 # Empty until a clinician has reviewed the page; the seeded pages never were.
-REVIEW_FIELDS = {"last_reviewed", "next_review_due", "reviewer"}
+REVIEW_FIELDS = {"last_reviewed", "next_review_due", "reviewer", "reviewed_fingerprint"}
 NEW_GLOSSARY_SLUGS = {
     "lumbar-puncture",
     "philadelphia-chromosome",

@@ -2,6 +2,8 @@
 save must not win silently), an approver bringing back an older version by keyboard, and the
 admin's pages as an editor and an approver read them at 1280 pixels."""
 
+import datetime
+
 import pytest
 from playwright.sync_api import expect
 
@@ -147,9 +149,12 @@ def test_an_approver_goes_from_the_front_page_to_a_waiting_draft(browser, site_u
 
 
 def test_an_editor_front_page_has_reviews_due_and_no_list_of_drafts(browser, site_url, screenshots):
-    Phase.objects.filter(language="en", slug="refractory").update(
-        last_reviewed="2024-01-01", next_review_due="2025-01-01", reviewer="Dr A. B, nurse"
-    )
+    refractory = Phase.objects.get(language="en", slug="refractory")
+    refractory.last_reviewed = datetime.date(2024, 1, 1)
+    refractory.next_review_due = datetime.date(2025, 1, 1)
+    refractory.reviewer = "Dr A. B, nurse"
+    refractory.reviewed_fingerprint = refractory.text_fingerprint()  # a review of these words
+    refractory.save()
     page = signed_in_as(browser, site_url, "editor")
 
     reviews = page.get_by_role("region", name="Clinical review due")
