@@ -30,7 +30,6 @@ not in these lists, and a draft never reaches a public view (they show published
 import hashlib
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.db import transaction
 from django.http import HttpResponse
@@ -49,6 +48,7 @@ from phases import connect
 from phases.languages import DEFAULT, codes, from_accept_language
 from phases.page_store import generation as generations
 from phases.page_store import guard
+from phases.page_store.generation import cache
 
 GENERATION_KEY = generations.KEY
 # An entry outlives its day by nothing: tomorrow's keys are new anyway.

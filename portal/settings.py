@@ -145,14 +145,22 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # worker of this machine reads and writes: an invalidation in one worker holds in the others
 # at once (a per-process memory cache could not promise that).
 REDIS_URL = os.environ.get("REDIS_URL", "")
+SHORT_LIVED_TABLE = "portal_short_lived"
 if REDIS_URL:
-    CACHES = {
-        "default": redis_cache(REDIS_URL, prefix=os.environ.get("CACHE_KEY_PREFIX", "portal"))
-    }
+    PAGE_CACHE = redis_cache(REDIS_URL, prefix=os.environ.get("CACHE_KEY_PREFIX", "portal"))
 else:
-    CACHES = {
-        "default": file_cache(os.environ.get("CACHE_DIR") or str(BASE_DIR / ".cache" / "pages"))
-    }
+    PAGE_CACHE = file_cache(os.environ.get("CACHE_DIR") or str(BASE_DIR / ".cache" / "pages"))
+CACHES = {
+    # What staff sign-in keeps for a moment (a second-factor code already used, allauth's rate
+    # limits) lives in the database beside the sessions and lockouts, so signing in never
+    # depends on Redis; the table comes with the migrations.
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": SHORT_LIVED_TABLE,
+    },
+    # Whole public pages (phases/page_cache.py), which fail open.
+    "pages": PAGE_CACHE,
+}
 # A cache that fails is logged (once a minute at most) and left alone this many seconds: pages
 # are made afresh meanwhile, never answered with an error (phases/page_store/guard.py).
 PAGE_CACHE_RETRY_SECONDS = cache_retry_seconds()

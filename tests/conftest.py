@@ -8,7 +8,7 @@ from allauth.mfa.adapter import get_adapter as mfa_adapter
 from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib.auth.models import Group, User
-from django.core.cache import cache
+from django.core.cache import caches
 from django.test import override_settings
 
 from phases import page_cache
@@ -31,16 +31,16 @@ def fast_password_hashing():
 def page_cache_of_this_run(tmp_path_factory):
     """This test run's own page cache: a folder of its own, or its own key prefix when
     REDIS_URL is set, so runs side by side, and `make run`, never see each other's pages."""
-    default = settings.CACHES["default"]
-    if default["BACKEND"].endswith("FileBasedCache"):
-        default = default | {"LOCATION": str(tmp_path_factory.mktemp("page-cache"))}
+    pages = settings.CACHES["pages"]
+    if pages["BACKEND"].endswith("FileBasedCache"):
+        pages = pages | {"LOCATION": str(tmp_path_factory.mktemp("page-cache"))}
     else:
-        default = default | {"KEY_PREFIX": f"portal-test-{uuid.uuid4().hex}"}
-    with override_settings(CACHES={"default": default}):
+        pages = pages | {"KEY_PREFIX": f"portal-test-{uuid.uuid4().hex}"}
+    with override_settings(CACHES=settings.CACHES | {"pages": pages}):
         yield
-    if "KEY_PREFIX" in default:  # Redis: take this run's keys away, and nobody else's
-        server = redis.Redis.from_url(default["LOCATION"])
-        for key in server.scan_iter(match=f"{default['KEY_PREFIX']}:*"):
+    if "KEY_PREFIX" in pages:  # Redis: take this run's keys away, and nobody else's
+        server = redis.Redis.from_url(pages["LOCATION"])
+        for key in server.scan_iter(match=f"{pages['KEY_PREFIX']}:*"):
             server.delete(key)
 
 
@@ -48,8 +48,8 @@ def page_cache_of_this_run(tmp_path_factory):
 def empty_page_cache(page_cache_of_this_run):
     """Each test starts with no page stored. Files are deleted; a shared Redis is never
     flushed: a new generation leaves every page of this run's earlier tests behind."""
-    if settings.CACHES["default"]["BACKEND"].endswith("FileBasedCache"):
-        cache.clear()
+    if settings.CACHES["pages"]["BACKEND"].endswith("FileBasedCache"):
+        caches["pages"].clear()
     else:
         page_cache.bump()
 

@@ -267,15 +267,15 @@ def stored_entries():
     """Every value in this run's page cache, as bytes to search: the files of FileBasedCache
     (each an expiry, then the zlib-compressed value), or this run's keys in Redis (pickled
     values, whose bytes hold the page as it is)."""
-    default = settings.CACHES["default"]
-    if default["BACKEND"].endswith("FileBasedCache"):
-        for path in Path(default["LOCATION"]).glob("*.djcache"):
+    pages = settings.CACHES["pages"]
+    if pages["BACKEND"].endswith("FileBasedCache"):
+        for path in Path(pages["LOCATION"]).glob("*.djcache"):
             with open(path, "rb") as file:
                 pickle.load(file)
                 yield zlib.decompress(file.read())
     else:
-        server = redis.Redis.from_url(default["LOCATION"])
-        for key in server.scan_iter(match=f"{default['KEY_PREFIX']}:*"):
+        server = redis.Redis.from_url(pages["LOCATION"])
+        for key in server.scan_iter(match=f"{pages['KEY_PREFIX']}:*"):
             yield server.get(key) or b""
 
 

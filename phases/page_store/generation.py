@@ -20,7 +20,12 @@ import time
 from pathlib import Path
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
+from django.utils.connection import ConnectionProxy
+
+# The page cache's own alias (settings.CACHES["pages"]), as django.core.cache.cache is for
+# "default"; phases/page_cache.py stores the pages through it too.
+cache = ConnectionProxy(caches, "pages")
 
 KEY = "page:generation"
 FILE_NAME = "generation"
@@ -30,9 +35,9 @@ GENERATION_SECONDS = 30 * 24 * 60 * 60
 
 def _folder() -> Path | None:
     """The file cache's folder, or None when the cache is Redis (or any other backend)."""
-    default = settings.CACHES["default"]
-    if default["BACKEND"].endswith("FileBasedCache"):
-        return Path(default["LOCATION"])
+    pages = settings.CACHES["pages"]
+    if pages["BACKEND"].endswith("FileBasedCache"):
+        return Path(pages["LOCATION"])
     return None
 
 

@@ -8,7 +8,8 @@ request), and the failure is logged at most once a minute: an outage writes a fe
 per request. An invalidation that fails is owed: this process pays it as soon as the cache
 answers again; until then, or until any other invalidation, pages may be stale.
 
-Only the page cache uses Django's cache: sessions and sign-in pauses live in the database.
+The page cache has a cache of its own (settings.CACHES["pages"]): sessions, sign-in pauses and
+what staff sign-in keeps for a moment (Django's "default" cache) live in the database.
 """
 
 import logging
