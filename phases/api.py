@@ -577,8 +577,8 @@ def lookup_code(request, params: Query[connect.LookupParams], response: HttpResp
     language = connect.answer_language(params.language)
     answer = connect.feed(request, code=params.code, language=language)
     if params.response_type == connect.XML:
-        atom = HttpResponse(connect.atom(answer), content_type=connect.ATOM_CONTENT_TYPE)
-        atom.headers["Content-Language"] = language
-        return atom
+        response = HttpResponse(connect.atom(answer), content_type=connect.ATOM_CONTENT_TYPE)
     response.headers["Content-Language"] = language  # ninja's response for the JSON answer
-    return answer
+    if not connect.may_be_stored(params.code, answer):
+        response.headers["Cache-Control"] = "no-store"
+    return response if params.response_type == connect.XML else answer

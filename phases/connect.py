@@ -115,6 +115,15 @@ def normalised(code: str) -> str:
     return code.strip().replace(".", "").upper()
 
 
+def may_be_stored(code: str, answer: dict) -> bool:
+    """Whether the answer may be kept by a cache (the page cache, a proxy): only a code the
+    portal has pages for, written as EHRs write it (upper case, no spaces, at most one dot).
+    Each other code, or spelling, would be one more entry kept for a day, and anyone can send
+    as many as they like; those answers say Cache-Control: no-store."""
+    written_plainly = code == code.strip().upper() and code.count(".") <= 1
+    return written_plainly and bool(answer["feed"]["entry"])
+
+
 class Value(Schema):
     value: str = Field(alias="_value")
 
