@@ -24,6 +24,11 @@ worker_class = "portal.asgi_worker.AsgiWorker"
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 threads = 4
 worker_connections = 500
+# The master loads the application, and then what it would load on demand (portal/preload.py:
+# URLs, translations, templates, the reading-level tables), once, before it forks: the workers
+# share those pages with it instead of each building its own copy (docs/deployment.md, Memory).
+# A code change needs a restart of the master (not HUP alone) to reach the workers.
+preload_app = True
 timeout = 30  # a worker silent this long is restarted
 graceful_timeout = 30  # on restart, requests under way get this long to finish
 keepalive = 5  # seconds an idle kept-alive connection is held open
@@ -51,3 +56,10 @@ if _flag("DJANGO_BEHIND_PROXY"):
     forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 else:
     forwarded_allow_ips = ""
+
+
+def when_ready(server):
+    """In the master, after the application is loaded and before the first worker is forked."""
+    from portal.preload import warm
+
+    warm()

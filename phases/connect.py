@@ -132,6 +132,15 @@ def problems(params: LookupParams) -> list[tuple[str, str]]:
     return found
 
 
+def may_be_stored(code: str, answer: dict) -> bool:
+    """Whether the answer may be kept by a cache (the page cache, a proxy): only a code the
+    portal has pages for, written as EHRs write it (upper case, no spaces, at most one dot).
+    Each other code, or spelling, would be one more entry kept for a day, and anyone can send
+    as many as they like; those answers say Cache-Control: no-store."""
+    written_plainly = code == code.strip().upper() and code.count(".") <= 1
+    return written_plainly and bool(answer["feed"]["entry"])
+
+
 class Value(Schema):
     value: str = Field(alias="_value")
 
@@ -235,10 +244,10 @@ def answer(request, params: LookupParams, response: HttpResponse):
     found = feed(request, code=params.code, system=params.code_system, language=language)
     if params.response_type == XML:
         response = HttpResponse(atom(found), content_type=ATOM_CONTENT_TYPE)
-        response.headers["Content-Language"] = language
-        return response
     response.headers["Content-Language"] = language  # ninja's response for the JSON answer
-    return found
+    if not may_be_stored(params.code, found):
+        response.headers["Cache-Control"] = "no-store"
+    return response if params.response_type == XML else found
 
 
 def feed(request, *, code: str, system: str = ICD10CM_OID, language=languages.DEFAULT) -> dict:

@@ -17,7 +17,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.test import override_settings
 
-from phases import page_cache
+from phases import connect, page_cache
 from phases.page_store import generation as generations
 from phases.page_store.guard import STALE_WARNING
 from portal.cache_config import redis_cache
@@ -199,6 +199,35 @@ def test_a_flood_of_addresses_origins_hosts_and_embed_keys_adds_no_entries(clien
         assert client.get(f"/no-such-page-{number}/").status_code == 404
 
     assert len(list(stored_entries())) == before
+
+
+def test_a_flood_of_made_up_or_oddly_written_codes_adds_no_entries(client):
+    known = lookup(client, "C91.01")
+    assert known.json()["feed"]["entry"]  # a code with pages, written plainly: stored
+    assert "no-store" not in known.get("Cache-Control", "")
+    before = len(list(stored_entries()))
+
+    for number in range(50):
+        for code, response_type in [
+            (f"Z{number:02}.9", "application/json"),  # no pages: an empty feed
+            (f"Z{number:02}.9", "text/xml"),
+            ("c91.01" + " " * (number % 20), "application/json"),  # a known one, spelt oddly
+            ("C9.1.0.1" if number % 2 else " C91.01", "text/xml"),
+        ]:
+            answer = lookup(client, code, response_type)
+            assert answer.status_code == 200
+            assert answer["Cache-Control"] == "no-store"
+
+    assert len(list(stored_entries())) == before
+
+
+def lookup(client, code, response_type="application/json"):
+    query = {
+        connect.CODE_PARAMETER: code,
+        connect.CODE_SYSTEM_PARAMETER: connect.ICD10CM_OID,
+        connect.RESPONSE_TYPE_PARAMETER: response_type,
+    }
+    return client.get("/api/v1/connect", query)
 
 
 def bump_and_read(bumps, results):

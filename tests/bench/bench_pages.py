@@ -5,8 +5,9 @@ gunicorn with the project's gunicorn.conf.py (2 workers), DEBUG off, plain HTTP.
 page in rounds that alternate with rounds of a static CSS file served by the same server, so a
 page's figures sit beside the static file's from the same minute of a noisy machine; the ratio
 is what the goals of issue 11 are written in. A separate process counts each page's database
-queries (page_queries.py), and the workers' memory is read from /proc after the load, after an
-editor's round of the admin (admin_pages.py), and after patients' pages again.
+queries (page_queries.py), and the memory of the master and of each worker (VmRSS, PSS and USS)
+is read from /proc after the load, after an editor's round of the admin (admin_pages.py), and
+after patients' pages again.
 
 A benchmark, not a test: it prints, and a missed goal does not fail anything. `make bench`.
 """
@@ -119,22 +120,36 @@ def wait_until_serving(url, server, log):
     sys.exit(f"gunicorn did not answer {url}:\n{log.read_text()[-3000:]}")
 
 
+def memory_of(pid):
+    """A process's memory in MiB: VmRSS and its peak VmHWM (every page it maps, shared ones
+    included), PSS (each page divided by the processes sharing it: what the process really
+    costs) and USS (its private pages: what ending it would give back), from /proc."""
+    proc = Path("/proc") / str(pid)
+    status = dict(line.split(":", 1) for line in (proc / "status").read_text().splitlines())
+    rollup = {}
+    for line in (proc / "smaps_rollup").read_text().splitlines()[1:]:
+        name, value = line.split(":", 1)
+        rollup[name] = int(value.split()[0])
+    kib = {
+        "VmRSS": int(status["VmRSS"].split()[0]),
+        "VmHWM": int(status["VmHWM"].split()[0]),
+        "PSS": rollup["Pss"],
+        "USS": rollup["Private_Clean"] + rollup["Private_Dirty"],
+    }
+    return {name: value / 1024 for name, value in kib.items()}
+
+
 def workers_memory(master):
-    """VmRSS and VmHWM in MiB of each child of the gunicorn master."""
+    """The memory (memory_of) of each child of the gunicorn master, and of the master."""
     memory = {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
             parent = int(stat.read_text().rsplit(")", 1)[1].split()[1])
-            if parent != master:
-                continue
-            status = dict(
-                line.split(":", 1) for line in (stat.parent / "status").read_text().splitlines()
-            )
-        except (OSError, ValueError, IndexError):
+            if parent == master:
+                memory[int(stat.parent.name)] = memory_of(stat.parent.name)
+        except (OSError, ValueError, IndexError, KeyError):
             continue  # a process that ended while being read
-        mib = [int(status[key].split()[0]) / 1024 for key in ("VmRSS", "VmHWM")]
-        memory[int(stat.parent.name)] = mib
-    return memory
+    return {"master": memory_of(master), "workers": memory}
 
 
 def machine():
@@ -260,7 +275,7 @@ def report(env, static_path, queries, results, memory):
         cache = f"REDIS_URL from the environment, keys under {env['CACHE_KEY_PREFIX']}"
     else:
         cache = "no REDIS_URL (the local one, in a temporary folder)"
-    workers = len(next(iter(memory.values())))
+    workers = len(next(iter(memory.values()))["workers"])
     print(f"server: gunicorn {SERVED}, {workers} workers (gunicorn.conf.py), SQLite, DEBUG off")
     print(f"cache: {cache}")
     _, _, _, (_, static_bytes) = results[PAGES[0].name]
@@ -285,12 +300,23 @@ def report(env, static_path, queries, results, memory):
                 f"ERR {name} (or the static file beside it): {timeouts} requests took over "
                 f"{TIMEOUT} s, {failed} failed or answered an error status"
             )
-    for moment, workers in memory.items():
-        print(f"\nworkers' memory {moment}:")
-        for pid, (rss, peak) in sorted(workers.items()):
+    print(
+        "\nmemory in MiB. VmRSS counts every page a process maps, the pages it shares with "
+        "the master and the other worker included;\nPSS divides each shared page between "
+        "the processes that map it: what a worker really adds, and what the "
+        f"{MEMORY_GOAL_MIB} MiB goal is judged on;\nUSS is a worker's private pages only."
+    )
+    for moment, processes in memory.items():
+        print(f"\n{moment}:")
+        master = processes["master"]
+        print(
+            f"master: VmRSS {master['VmRSS']:.1f}  PSS {master['PSS']:.1f}  USS {master['USS']:.1f}"
+        )
+        for pid, worker in sorted(processes["workers"].items()):
             print(
-                f"worker {pid}: VmRSS {rss:.1f} MiB (peak VmHWM {peak:.1f} MiB)"
-                f"  goal ≤{MEMORY_GOAL_MIB} MiB  {mark(rss <= MEMORY_GOAL_MIB)}"
+                f"worker {pid}: VmRSS {worker['VmRSS']:.1f} (peak {worker['VmHWM']:.1f})  "
+                f"PSS {worker['PSS']:.1f}  USS {worker['USS']:.1f}  "
+                f"goal PSS ≤{MEMORY_GOAL_MIB}  {mark(worker['PSS'] <= MEMORY_GOAL_MIB)}"
             )
 
 
