@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from phases.checker_report import BlastScale
+from phases.checker_numbers import BlastScale
 from phases.classifier import Below
 from phases.models import Phase
 from tests.test_classifier import RULE_TABLE
