@@ -169,13 +169,13 @@ class LabReport(Schema):
                 "An ANC is at most 100 ×10⁹/L. If your report gives it per µL, divide it by "
                 '1000, or send anc_unit "per_uL".'
             )
-            return [{"loc": ("body", "anc"), "msg": message, "type": ANC_OUT_OF_RANGE}]
+            return [{"loc": ("body", "report", "anc"), "msg": message, "type": ANC_OUT_OF_RANGE}]
         if self.anc_unit is AncUnit.UNKNOWN and classifier.anc_is_ambiguous(self.anc, self.wbc):
             message = gettext(
                 "An ANC from 10 to 100, or above the WBC, can be ×10⁹/L or per µL: 80 per µL "
                 'is 0.08 ×10⁹/L, dangerously low. Send anc_unit as "x10^9/L" or "per_uL".'
             )
-            return [{"loc": ("body", "anc_unit"), "msg": message, "type": ANC_UNIT_NEEDED}]
+            return [{"loc": ("body", "report", "anc_unit"), "msg": message, "type": ANC_UNIT_NEEDED}]
         return []
 
     def lab_values(self) -> classifier.LabValues:

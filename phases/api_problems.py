@@ -5,7 +5,7 @@ own), so a Spanish answer has no English left in it."""
 import re
 
 from django.utils.translation import gettext
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy as _
 
 from phases.lab_numbers import format_number, number_style, one_of
 
@@ -13,26 +13,26 @@ from phases.lab_numbers import format_number, number_style, one_of
 OWN_PROBLEMS = {"value_error", "anc_unit_needed", "anc_out_of_range"}
 # pydantic's messages, by error type, as gettext strings: the English ones are pydantic's own.
 SCHEMA_MESSAGES = {
-    "missing": _lazy("Field required"),
-    "extra_forbidden": _lazy("Extra inputs are not permitted"),
-    "enum": _lazy("Input should be %(expected)s"),
-    "literal_error": _lazy("Input should be %(expected)s"),
-    "float_type": _lazy("Input should be a valid number"),
-    "float_parsing": _lazy("Input should be a valid number"),
-    "finite_number": _lazy("Input should be a finite number"),
-    "less_than_equal": _lazy("Input should be less than or equal to %(le)s"),
-    "greater_than_equal": _lazy("Input should be greater than or equal to %(ge)s"),
-    "model_attributes_type": _lazy(
+    "missing": _("Field required"),
+    "extra_forbidden": _("Extra inputs are not permitted"),
+    "enum": _("Input should be %(expected)s"),
+    "literal_error": _("Input should be %(expected)s"),
+    "float_type": _("Input should be a valid number"),
+    "float_parsing": _("Input should be a valid number"),
+    "finite_number": _("Input should be a finite number"),
+    "less_than_equal": _("Input should be less than or equal to %(le)s"),
+    "greater_than_equal": _("Input should be greater than or equal to %(ge)s"),
+    "model_attributes_type": _(
         "Input should be a valid dictionary or object to extract fields from"
     ),
-    "dict_type": _lazy("Input should be a valid dictionary"),
-    "string_type": _lazy("Input should be a valid string"),
+    "dict_type": _("Input should be a valid dictionary"),
+    "string_type": _("Input should be a valid string"),
 }
 # Counts written per µL are the most common reason a count is too large.
 PER_MICROLITRE_HINT = {
-    "platelets": _lazy("If your report gives the count per µL, divide it by 1000."),
-    "wbc": _lazy("If your report gives the count per µL, divide it by 1000."),
-    "anc": _lazy('If your report gives the count per µL, send anc_unit "per_uL".'),
+    "platelets": _("If your report gives the count per µL, divide it by 1000."),
+    "wbc": _("If your report gives the count per µL, divide it by 1000."),
+    "anc": _('If your report gives the count per µL, send anc_unit "per_uL".'),
 }
 
 

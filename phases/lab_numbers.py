@@ -251,12 +251,15 @@ def _read(text: str, name: str, style: NumberStyle, unit: str = AUTO) -> Reading
     candidates = _possible_values(typed, style)
     if not candidates:
         raise NumberProblem(gettext("Enter a number, using a point for decimals, like 4.5."))
-    # Readings of the same value are one reading; the last, most specific explanation is kept.
-    readings = {
-        reading.value: reading
-        for value in candidates
-        if (reading := _reading(value, typed, number, low, high, style, unit))
-    }
+    # Readings of the same value are one reading; the last, most specific explanation is kept,
+    # except that an ANC as written wins over a per-µL reading of the same value (12,346 on a
+    # Spanish page): it leaves the ANC's unit to ask about.
+    readings = {}
+    for value in candidates:
+        reading = _reading(value, typed, number, low, high, style, unit)
+        keep_as_written = name == "anc" and reading and reading.scaled
+        if reading and not (keep_as_written and reading.value in readings):
+            readings[reading.value] = reading
     if len(readings) > 1:
         choices = one_of([_said(value, style) for value in readings])
         raise NumberProblem(

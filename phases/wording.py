@@ -17,6 +17,7 @@ from phases.wording_texts import (  # noqa: F401 (the names other modules read h
     CANT_TELL_QUESTIONS,
     HEADLINE_VARIANTS,
     PHASE_PLACEHOLDERS,
+    RELAPSED_TO_CONFIRM,
     URGENT_REASON_TEXTS,
     WHEN_SHOWN,
 )
