@@ -175,7 +175,9 @@ class LabReport(Schema):
                 "An ANC from 10 to 100, or above the WBC, can be ×10⁹/L or per µL: 80 per µL "
                 'is 0.08 ×10⁹/L, dangerously low. Send anc_unit as "x10^9/L" or "per_uL".'
             )
-            return [{"loc": ("body", "report", "anc_unit"), "msg": message, "type": ANC_UNIT_NEEDED}]
+            return [
+                {"loc": ("body", "report", "anc_unit"), "msg": message, "type": ANC_UNIT_NEEDED}
+            ]
         return []
 
     def lab_values(self) -> classifier.LabValues:

@@ -151,4 +151,3 @@ def test_the_version_3_wording_never_overwrites_an_editors_text_and_goes_back():
     assert then.objects.filter(key="relapse_confirm_with_second_test").count() == 2
     assert not then.objects.filter(key="child_not_yet_in_remission").exists()
     call_command("migrate", verbosity=0)
-

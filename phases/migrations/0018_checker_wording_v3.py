@@ -15,6 +15,11 @@ from django.db import migrations
 from django.utils import timezone
 
 REASON = "Checker wording for rules version 3"
+# Spanish texts, like those of migration 0016, await a clinical review: their history says so.
+REASONS = {
+    "en": REASON,
+    "es": f"{REASON}; Spanish text seeded by the portal team; awaiting clinical review",
+}
 RENAMED = {
     "relapse_confirm_with_second_test": "relapse_to_confirm",
     "relapse_confirm_with_marrow_test": "blood_blasts_to_confirm",
@@ -260,10 +265,16 @@ def forwards(apps, schema_editor):
 
 def backwards(apps, schema_editor):
     Explanation = apps.get_model("phases", "Explanation")
+    historical = apps.get_model("phases", "HistoricalExplanation")
     for key, (kind, texts) in REMOVED.items():
         for language, text in texts.items():
+            # Back under the id its history has, so the history stays the row's.
+            last = historical.objects.filter(key=key, language=language).order_by("history_date")
+            last = last.last()
             Explanation.objects.get_or_create(
-                key=key, language=language, defaults={"kind": kind, "text": text}
+                key=key,
+                language=language,
+                defaults={"kind": kind, "text": text, **({"id": last.id} if last else {})},
             )
     for key, texts in CHANGED.items():
         for row in Explanation.objects.filter(key=key, language__in=texts):
@@ -279,9 +290,7 @@ def backwards(apps, schema_editor):
     Explanation.objects.filter(key__in=NEW).delete()
     for old, new in RENAMED.items():
         Explanation.objects.filter(key=new).update(key=old)
-    apps.get_model("phases", "HistoricalExplanation").objects.filter(
-        history_change_reason=REASON
-    ).delete()
+    historical.objects.filter(history_change_reason__in=REASONS.values()).delete()
 
 
 def _record(apps, rows, history_type):
@@ -294,7 +303,7 @@ def _record(apps, rows, history_type):
             **{field.attname: getattr(row, field.attname) for field in fields},
             history_date=now,
             history_type=history_type,
-            history_change_reason=REASON,
+            history_change_reason=REASONS.get(row.language, REASON),
         )
         for row in rows
     )
