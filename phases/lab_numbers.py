@@ -257,7 +257,7 @@ def _read(text: str, name: str, style: NumberStyle, unit: str = AUTO) -> Reading
     readings = {}
     for value in candidates:
         reading = _reading(value, typed, number, low, high, style, unit)
-        keep_as_written = name == "anc" and reading and reading.scaled
+        keep_as_written = name == "anc" and reading and reading.scaled and reading.value >= 10
         if reading and not (keep_as_written and reading.value in readings):
             readings[reading.value] = reading
     if len(readings) > 1:

@@ -44,6 +44,7 @@ def test_the_anc_question_is_accessible_and_keeps_every_answer(
         java_script_enabled=javascript, viewport={"width": 320, "height": 800}
     )
     page = context.new_page()
+    page.set_default_timeout(15_000)
     page.goto(f"{site_url}{PREFIX[lang]}/check/")
 
     choose(page, "treatment", "received")
