@@ -9,29 +9,26 @@ Every bad request gets status 400 and a list of problems, each naming the field 
 Content and checker answers are in one of the portal's languages, chosen by the `lang` query
 parameter, else by Accept-Language, else English (`answered_in_language`); each says which in
 Content-Language, and each text says its own language, so English standing in for a
-translation not written yet can be told apart. Problems are always in English.
+translation not written yet can be told apart. Problems are in that language too, the
+schema layer's included (`problem_in_words`); only a refused `lang` is answered in English.
 """
 
 import datetime
 import functools
-from typing import Annotated, Literal
+from typing import Literal
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import translation
-from django.utils.cache import add_never_cache_headers
-from django.views.decorators.debug import sensitive_variables
+from django.utils.translation import gettext
 from ninja import Field, NinjaAPI, Path, Query, Schema, Status
 from ninja.decorators import decorate_view
 from ninja.errors import HttpError, ValidationError
-from pydantic import PlainValidator, WithJsonSchema
 
 from phases import classifier, connect, languages
-from phases.checker_report import finding_texts
-from phases.classifier import Answer, CountsWord, MrdResult, Treatment
-from phases.lab_numbers import BLASTS, NumberProblem, read_number
+from phases.api_problems import problem_in_words
 from phases.models import Disclaimer, GlossaryTerm, Phase
 from phases.staff_markdown import html_to_text, with_links_under
 from phases.syndication import api_sync as sync
@@ -47,7 +44,8 @@ api = NinjaAPI(
         "Content and results come in English (en) or Spanish (es): ask with `lang` or "
         "Accept-Language; Content-Language says which, and each text gives its own `language` "
         "(en where the English stands in for a translation not written yet). "
-        "No authentication; bad requests get status 400 with a list of problems (in English)."
+        "No authentication; bad requests get status 400 with a list of problems, in the language "
+        "asked for."
     ),
     urls_namespace="api",
     docs_url=None,
@@ -76,9 +74,10 @@ class NotFound(Schema):
 
 @api.exception_handler(ValidationError)
 def bad_request(request, exc):
-    """400, not ninja's 422: the values the caller sent are never echoed back."""
+    """400, not ninja's 422: the values the caller sent are never echoed back. Each problem is
+    in the answer's language, the schema layer's (pydantic's) included."""
     problems = [
-        {"loc": _location(error["loc"]), "msg": error["msg"], "type": error["type"]}
+        {"loc": _location(error["loc"]), "msg": problem_in_words(error), "type": error["type"]}
         for error in exc.errors
     ]
     return api.create_response(request, {"detail": problems}, status=400)
@@ -93,13 +92,13 @@ def _location(loc):
 @api.exception_handler(HttpError)
 def http_error(request, exc):
     if exc.status_code == 400:  # ninja's only 400: a body it cannot parse as JSON
-        return _bad_body(request, "Send a JSON object.", "json_invalid")
+        return _bad_body(request, gettext("Send a JSON object."), "json_invalid")
     return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
 
 
 @api.exception_handler(RequestDataTooBig)
 def body_too_big(request, exc):
-    return _bad_body(request, "The body is too large for a lab report.", "too_large")
+    return _bad_body(request, gettext("The body is too large for a lab report."), "too_large")
 
 
 def _bad_body(request, msg, kind):
@@ -135,10 +134,9 @@ def _in_chosen_language(run):
         language = asked or languages.from_accept_language(header) or languages.DEFAULT
         with translation.override(language):
             response = run(request, *args, **kwargs)
-        if response.status_code < 400:  # a problem is in English, as the middleware says
-            response.headers["Content-Language"] = language
-            if asked is None:
-                languages.vary_on_accept_language(response)
+        response.headers["Content-Language"] = language  # a problem is in it too
+        if asked is None:
+            languages.vary_on_accept_language(response)
         return response
 
     return in_language
@@ -298,7 +296,11 @@ def get_phase(request, slug: str = Path(..., description="The phase's slug.", ex
     phase = next((phase for phase in phases if phase.slug == slug), None)
     if phase is None:
         known = ", ".join(classifier.PHASE_SLUGS)
-        raise HttpError(404, f"There is no phase with this slug. The slugs are: {known}.")
+        raise HttpError(
+            404,
+            gettext("There is no phase with this slug. The slugs are: %(known)s.")
+            % {"known": known},
+        )
     return _phase(request, phase)
 
 
@@ -322,7 +324,7 @@ def get_disclaimer(request, response: HttpResponse, since: sync.Since = sync.SIN
     """Show it with anything you take from this API. 204 if unchanged since `modified_since`."""
     disclaimer = sync.current(Disclaimer, response=response)
     if disclaimer is None:
-        raise HttpError(404, "No medical disclaimer has been written yet.")
+        raise HttpError(404, gettext("No medical disclaimer has been written yet."))
     if since is not None and disclaimer.modified <= since:
         return Status(204, None)
     return {
@@ -370,205 +372,6 @@ def list_glossary(request, response: HttpResponse, since: sync.Since = sync.SINC
     ]
 
 
-# Checker -----------------------------------------------------------------------------------
-
-
-def _number(name: str, meaning: str):
-    low, high = classifier.RANGES[name]
-    return Field(None, ge=low, le=high, strict=True, allow_inf_nan=False, description=meaning)
-
-
-MAX_BLASTS_TEXT = 30
-
-
-def _blasts(value):
-    """A number from 0 to 100, or the report's words: "<5", "less than 1", "none seen"."""
-    if value is None:
-        return None
-    if isinstance(value, str) and len(value) <= MAX_BLASTS_TEXT:
-        try:
-            reading = read_number(value, name=BLASTS)
-        except NumberProblem as problem:
-            raise ValueError(f'{problem} Words such as "<5" or "none seen" work too.') from None
-        if reading is not None and reading.understood is not None:
-            return value
-    elif isinstance(value, int | float) and not isinstance(value, bool):
-        low, high = classifier.RANGES[BLASTS]
-        if low <= value <= high:  # NaN and infinities fail this
-            return float(value)
-        raise ValueError("Marrow blasts are a percentage: send a number from 0 to 100.")
-    raise ValueError('Send a number from 0 to 100, or a string such as "<5" or "none seen".')
-
-
-Blasts = Annotated[
-    float | str | None,
-    PlainValidator(_blasts),
-    WithJsonSchema(
-        {
-            "anyOf": [
-                {"type": "number", "minimum": 0, "maximum": 100},
-                {"type": "string", "maxLength": MAX_BLASTS_TEXT},
-                {"type": "null"},
-            ]
-        }
-    ),
-]
-
-
-def _answer(choice, meaning: str, example=None):
-    examples = [example] if example else None
-    return Field(choice.UNKNOWN, description=meaning, examples=examples)
-
-
-class LabReport(Schema):
-    """The answers of the checker form, with the same names; only `treatment` is required.
-    Answers left out are "unknown", so requests written before a question existed still work."""
-
-    model_config = {"extra": "forbid"}
-
-    treatment: Treatment = Field(
-        description="Has there been treatment beyond symptom relief? Steroids given before "
-        "chemotherapy count as treatment.",
-        examples=["received"],
-    )
-    first_course_finished: Answer = _answer(
-        Answer,
-        "Has the first course of treatment (induction, usually 4 to 5 weeks) finished? Asked "
-        "only when treatment was received; `ever_in_remission: yes` implies it.",
-        "yes",
-    )
-    ever_in_remission: Answer = _answer(
-        Answer, "Before these results, was it ever said to be in remission?", "yes"
-    )
-    marrow_blasts_percent: Blasts = Field(
-        None,
-        description="Marrow blasts in %: a number from 0 to 100, or as the report words it: "
-        '"<5" (also "< 5%", "less than 5", "below 5") or "none seen" (0).',
-        examples=[2.5, "<5"],
-    )
-    blood_blasts: Answer = _answer(Answer, "Are blasts reported in the blood?", "no")
-    outside_marrow: Answer = _answer(
-        Answer,
-        "Has the care team found leukemia outside the blood and marrow (spinal fluid, "
-        "testicles, skin, elsewhere)?",
-        "no",
-    )
-    cbc: CountsWord = _answer(CountsWord, "What the report says of the blood count overall.")
-    anc: float | None = _number("anc", "Absolute neutrophil count, x10^9/L.")
-    platelets: float | None = _number("platelets", "Platelet count, x10^9/L.")
-    wbc: float | None = _number("wbc", "White cell count, x10^9/L (shown, not a rule input).")
-    hemoglobin: float | None = _number("hemoglobin", "g/dL (shown, not a rule input).")
-    mrd: MrdResult = _answer(MrdResult, "Minimal residual disease test result.", "negative")
-    symptoms: Answer = _answer(
-        Answer, "Signs of leukemia now, such as bone pain, fever, bleeding, bruising?", "no"
-    )
-
-    def lab_values(self) -> classifier.LabValues:
-        values = self.model_dump()
-        blasts = values["marrow_blasts_percent"]
-        if isinstance(blasts, str):
-            values["marrow_blasts_percent"] = read_number(
-                blasts, name="marrow_blasts_percent"
-            ).value
-        return classifier.LabValues(**values)
-
-
-class FindingOut(Schema):
-    code: Literal[classifier.FINDING_CODES] = Field(description="Which finding this is.")
-    values: dict[str, float | str] = Field(description="The values the finding speaks of.")
-    text: str = Field(description="The finding in words, as plain text.")
-    html: str = Field(description="The finding in words, as sanitised HTML.")
-    language: Language = _language_of_text()
-
-
-class UrgentAdviceOut(Schema):
-    text: str = Field(description="The “Get help right away” advice, as plain text.")
-    html: str = Field(description="The same, as sanitised HTML.")
-    language: Language = _language_of_text()
-
-
-class PhasePageOut(Schema):
-    slug: PhaseSlug
-    name: str = Field(description="The phase's name.")
-    url: str = Field(description="Absolute address of its page, in the answer's language.")
-    language: Language = _language_of_text()
-
-
-class ClassifyOut(Schema):
-    urgent: bool = Field(
-        description="True when symptoms are reported or the ANC is below 0.5: show "
-        "`urgent_advice` first, before the phase."
-    )
-    urgent_advice: UrgentAdviceOut | None = Field(
-        description="What to do right away (call the care team or emergency services), or null."
-    )
-    phase: PhaseSlug | None = Field(description="The phase, or null when we can't tell yet.")
-    phase_page: PhasePageOut | None = Field(description="The phase's name and page, or null.")
-    candidates: list[PhaseSlug] = Field(description="Phases still possible when phase is null.")
-    candidate_pages: list[PhasePageOut] = Field(
-        description="The same phases, with their names and pages."
-    )
-    findings: list[FindingOut] = Field(description="The reasons behind the result.")
-    missing: list[InputName] = Field(description="Inputs that would help decide.")
-    phase_url: str | None = Field(description="Absolute address of the phase's page.")
-    disclaimer: str = Field(description="The medical disclaimer, as plain text: show it.")
-    disclaimer_language: Language = Field(
-        description="The language of the disclaimer: the answer's, or `en` where the English "
-        "stands in for a translation not written yet."
-    )
-
-
-@answered_in_language(
-    "POST",
-    "/classify",
-    response={200: ClassifyOut, 400: BadRequest},
-    tags=["Checker"],
-    summary="Sort lab values into a phase",
-)
-@sensitive_variables()  # the values stay out of error reports, as on the checker page
-def classify(request: HttpRequest, report: LabReport, response: HttpResponse):
-    """The checker's rules (see the classifier spec): a phase, or why we can't tell yet.
-
-    A teaching aid, not a diagnosis. The values are used for this answer only and never
-    stored, logged or cached.
-    """
-    add_never_cache_headers(response)
-    language = translation.get_language()
-    result = classifier.classify(report.lab_values())
-    path = result.phase and reverse("phases:detail", kwargs={"slug": result.phase})
-    findings = [
-        {
-            "code": f.code,
-            "values": f.as_dict(),
-            "text": html_to_text(words),
-            "html": _html(words),
-            "language": languages.DEFAULT if words.is_fallback else language,
-        }
-        for f, words in finding_texts(result, language=language)
-    ]
-    urgent = next((f for f in findings if f["code"] == classifier.GET_HELP_NOW), None)
-    pages = {phase.slug: _phase_page(request, phase) for phase in Phase.objects.in_language()}
-    disclaimer = Disclaimer.current()
-    return {
-        "urgent": result.urgent,
-        "urgent_advice": urgent and {key: urgent[key] for key in ("text", "html", "language")},
-        "phase": result.phase,
-        "phase_page": result.phase and pages[result.phase],
-        "candidates": list(result.candidates),
-        "candidate_pages": [pages[slug] for slug in result.candidates],
-        "findings": findings,
-        "missing": list(result.missing),
-        "phase_url": path and request.build_absolute_uri(path),
-        "disclaimer": _text(disclaimer),
-        "disclaimer_language": disclaimer.language if disclaimer else language,
-    }
-
-
-def _phase_page(request, phase: Phase) -> dict:
-    url = request.build_absolute_uri(phase.get_absolute_url())
-    return {"slug": phase.slug, "name": phase.name, "url": url, "language": phase.language}
-
-
 # Code lookup -------------------------------------------------------------------------------
 
 
@@ -587,3 +390,7 @@ def lookup_code(request, params: Query[connect.LookupParams], response: HttpResp
     `informationRecipient.languageCode.c=es` (or `sp`); English otherwise, as MedlinePlus
     Connect does (`lang` and Accept-Language are not read)."""
     return connect.answer(request, params, response)
+
+
+# The checker's endpoint lives in its own module; importing it registers it on `api`.
+from phases import api_checker  # noqa: E402, F401

@@ -9,27 +9,24 @@ language writes them (phases.lab_numbers.NumberStyle).
 
 import functools
 import logging
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.utils import translation
 from django.utils.html import escape
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext, pgettext_lazy
-from django.utils.translation import gettext_lazy as _
 
 from phases import classifier, wording
+from phases.checker_numbers import BlastScale, NumberRow, number_rows
 from phases.lab_numbers import (
-    LAB_NUMBERS,
-    below,
-    compare_with_typical,
     format_number,
-    format_percent,
     number_style,
     one_of,
 )
 from phases.languages import DEFAULT
-from phases.models import Explanation, Phase
+from phases.models import Explanation, Phase, SharedSection
 from phases.staff_markdown import render
 
 logger = logging.getLogger(__name__)
@@ -44,14 +41,6 @@ WORDS_FOR_CHOICES = {
     "unknown": pgettext_lazy("an answer", "not known"),
     "not_tested": pgettext_lazy("MRD test", "not tested"),
 }
-WORDS_FOR_COMPARISON = {
-    "below": _("below the typical range"),
-    "within": _("in the typical range"),
-    # The line is filled in: a bare "5% l" would read to gettext's tools as a format directive.
-    "at": _("right at the %(line)s line"),
-    "above": _("above the typical range"),
-    "unclear": _("not exact enough to compare"),
-}
 
 
 class Words(SafeString):
@@ -65,22 +54,6 @@ class Words(SafeString):
 
 
 @dataclass(frozen=True)
-class NumberRow:
-    name: str
-    label: str
-    value: str  # with its unit, as the patient entered it or as we understood it
-    typical: str
-    comparison: str  # below, within, at or above the typical adult range
-
-    @property
-    def comparison_in_words(self):
-        words = WORDS_FOR_COMPARISON[self.comparison]
-        if self.comparison == "at":
-            return words % {"line": format_percent(classifier.REMISSION_BLASTS_BELOW)}
-        return words
-
-
-@dataclass(frozen=True)
 class Question:
     """A question of the form, for links back to it: its label and the id to jump to."""
 
@@ -89,77 +62,20 @@ class Question:
 
 
 @dataclass(frozen=True)
-class BlastScale:
-    """The marrow blast percentage on a 0 to 100% line with the 5% and 20% marks; a report's
-    "below N" is drawn at N. Places across the picture are percentages of its width, so its
-    words keep the size of the text around them at every width."""
+class UrgentAdvice:
+    """The "Get help right away" box: why it is shown (one sentence per reason), then the one
+    urgent-advice text every phase page shows under "When to get help right away"."""
 
-    blasts: float | classifier.Below
-    # The "You: …" label is centred over the marker, except near either end, where it starts or
-    # ends at the marker so that it stays inside the picture even on a 320 pixel screen.
-    LABEL_CENTRED_FROM = 30
-    LABEL_CENTRED_UP_TO = 70
-
-    @property
-    def percent(self):
-        return self.blasts.limit if isinstance(self.blasts, classifier.Below) else self.blasts
-
-    @property
-    def position(self):
-        """Where the marker sits, in percent of the line's width, for the SVG's x attributes."""
-        return format_number(round(self.percent, 1))
-
-    @property
-    def label_anchor(self):
-        if self.percent < self.LABEL_CENTRED_FROM:
-            return "start"
-        if self.percent > self.LABEL_CENTRED_UP_TO:
-            return "end"
-        return "middle"
-
-    @property
-    def shown(self):
-        """The patient's percentage as the page writes it: 12%, 4.5% (4,5% in Spanish), below 5%."""
-        return format_percent(self.blasts, style=number_style())
-
-    @property
-    def remission_mark(self):
-        return format_percent(classifier.REMISSION_BLASTS_BELOW, style=number_style())
-
-    @property
-    def usual_mark(self):
-        return format_percent(classifier.UNTREATED_BLASTS_USUALLY_ABOVE, style=number_style())
-
-    @property
-    def whole_line(self):
-        return format_percent(100, style=number_style())
-
-    @property
-    def position_in_words(self):
-        below, usual = classifier.REMISSION_BLASTS_BELOW, classifier.UNTREATED_BLASTS_USUALLY_ABOVE
-        marks = {"mark": self.remission_mark, "usual": self.usual_mark}
-        if isinstance(self.blasts, classifier.Below):
-            if self.percent <= below:
-                return gettext("below the %(mark)s mark") % marks
-            return gettext("somewhere below %(blasts)s, not exact enough to place") % {
-                "blasts": format_percent(self.percent, style=number_style())
-            }
-        if self.percent < below:
-            return gettext("below the %(mark)s mark") % marks
-        if self.percent == below:
-            return gettext("right at the %(mark)s mark") % marks
-        if self.percent < usual:
-            return gettext("between the %(mark)s and %(usual)s marks") % marks
-        if self.percent == usual:
-            return gettext("right at the %(usual)s mark") % marks
-        return gettext("above the %(usual)s mark") % marks
+    reasons: list[SafeString]
+    advice: SharedSection | None
 
 
 @dataclass(frozen=True)
 class CheckerReport:
     phase: Phase | None
-    urgent: SafeString | None  # "Get help right away", shown before everything else
+    urgent: UrgentAdvice | None  # shown before everything else
     headline: SafeString
+    heading: str  # the result's heading: the phase's name, or words that say it is not sure
     candidates: list[Phase]
     missing: list[Question]
     to_check: list[Question]
@@ -189,26 +105,79 @@ def build_report(
     blasts = values.marrow_blasts_percent
     if result.phase:
         phase = phases[result.phase]
-        headline = _words(result.phase, texts, numbers, language)
-        questions_to_ask = phase.questions_html
+        headline = _words(headline_key(result), texts, numbers, language)
+        questions_to_ask = questions_for_answers(phase.questions_html, values)
+        heading = phase.name
+        if headline_key(result) == wording.RELAPSED_TO_CONFIRM:
+            heading = gettext("This may mean the leukemia has come back")
     else:
         phase = None
         names = [phases[slug].name for slug in result.candidates]
-        headline = _words(wording.CANT_TELL, texts, {"candidates": one_of(names)}, language)
+        if names:
+            headline = _words(wording.CANT_TELL, texts, {"candidates": one_of(names)}, language)
+        else:
+            headline = _words(wording.CANT_TELL_NO_CANDIDATES, texts, {}, language)
         questions_to_ask = _words(wording.CANT_TELL_QUESTIONS, texts, {}, language)
+        heading = gettext("We can't tell yet")
     urgent, findings = _urgent_apart(result.findings)
     return CheckerReport(
         phase=phase,
-        urgent=urgent and _words(urgent.code, texts, urgent.as_dict(), language),
+        urgent=urgent and _urgent_advice(result, urgent, texts, language, drafts=drafts),
         headline=headline,
+        heading=heading,
         candidates=[phases[slug] for slug in result.candidates],
         missing=[questions[name] for name in result.missing],
         to_check=_answers_to_check(result, questions),
-        findings=[_words(f.code, texts, f.as_dict(), language) for f in findings],
-        numbers=_number_rows(values),
+        findings=[_words(f.code, texts, f.raw(), language) for f in findings],
+        numbers=number_rows(values),
         blast_scale=None if blasts is None else BlastScale(blasts),
         questions=questions_to_ask,
     )
+
+
+def headline_key(result: classifier.Result) -> str:
+    """The phase's headline, or its variant worded for the findings beside it."""
+    for key, (phase, codes) in wording.HEADLINE_VARIANTS.items():
+        if result.phase == phase and any(result.has(code) for code in codes):
+            return key
+    return result.phase
+
+
+def urgent_help(language: str, *, drafts: bool = False) -> SharedSection | None:
+    """The one urgent-advice text: the section every phase page shows, in `language`."""
+    sections = SharedSection.objects.filter(key=SharedSection.Key.URGENT_HELP)
+    return next(iter(sections.in_language(language, drafts=drafts)), None)
+
+
+def urgent_reasons(result, texts, language) -> list[SafeString]:
+    """Why the urgent box is shown: one editable sentence per reason, in the result's order."""
+    urgent = _urgent_apart(result.findings)[0]
+    values = urgent.raw() if urgent else {}
+    return [
+        _words(wording.URGENT_REASON_TEXTS[reason], texts, values, language)
+        for reason in result.urgent_reasons
+    ]
+
+
+def _urgent_advice(result, urgent, texts, language, *, drafts) -> UrgentAdvice:
+    return UrgentAdvice(
+        reasons=urgent_reasons(result, texts, language),
+        advice=urgent_help(language, drafts=drafts),
+    )
+
+
+# A question the answers already settle: "was an MRD test done?" once the MRD result is given.
+MRD_TEST_DONE_QUESTION = re.compile(
+    r"<li>[^<]*(?:MRD|ERM)[^<]*(?:done|did it show|se hizo|qué mostró)[^<]*</li>\s*",
+    re.IGNORECASE,
+)
+
+
+def questions_for_answers(questions_html: str, values: classifier.LabValues) -> SafeString:
+    """The phase's questions for the care team, less those the patient's answers settle."""
+    if values.mrd in (classifier.MrdResult.POSITIVE, classifier.MrdResult.NEGATIVE):
+        questions_html = MRD_TEST_DONE_QUESTION.sub("", questions_html)
+    return mark_safe(questions_html)  # the stored, sanitised HTML, with list items left out
 
 
 def _texts(language: str, *, drafts: bool = False, keys=None) -> dict[str, list[tuple]]:
@@ -281,41 +250,8 @@ def _display(value) -> str:
         return gettext("not given")
     if isinstance(value, str):
         return str(WORDS_FOR_CHOICES.get(value, value))
+    # A number, or a report's "below 5" or "1-2" in the page's words.
     return format_number(value, group=True, style=number_style())
-
-
-def _number_rows(values: classifier.LabValues) -> list[NumberRow]:
-    rows = []
-    for name, number in LAB_NUMBERS.items():
-        value = getattr(values, name)
-        if value is None:
-            continue
-        if number.typical_low is None:
-            typical = below(_with_unit(number.typical_high, number.unit))
-        else:
-            typical = gettext("%(low)s to %(high)s") % {
-                "low": _with_unit(number.typical_low, ""),
-                "high": _with_unit(number.typical_high, number.unit),
-            }
-        rows.append(
-            NumberRow(
-                name=name,
-                label=number.label,
-                value=_with_unit(value, number.unit),
-                typical=typical,
-                comparison=compare_with_typical(name, value),
-            )
-        )
-    return rows
-
-
-def _with_unit(value, unit: str) -> str:
-    """150 ×10⁹/L, 4.5% (4,5% in Spanish), below 5%; no unit: the number alone."""
-    style = number_style()
-    if unit == "%":
-        return format_percent(value, style=style)
-    shown = format_number(value, group=True, style=style)
-    return f"{shown} {unit}" if unit else shown
 
 
 def finding_texts(
@@ -325,6 +261,21 @@ def finding_texts(
     by default), rendered exactly as the checker page shows it (the English text, then the
     built-in wording, when a stored text is missing or broken). For the JSON API."""
     language = language or get_language() or DEFAULT
-    texts = _texts(language, keys=[finding.code for finding in result.findings])
+    keys = [finding.code for finding in result.findings]
+    keys += [wording.URGENT_REASON_TEXTS[reason] for reason in result.urgent_reasons]
+    texts = _texts(language, keys=keys)
     with translation.override(language):  # the numbers and words put into the texts too
-        return [(f, _words(f.code, texts, f.as_dict(), language)) for f in result.findings]
+        return [
+            (f, _urgent_reasons_words(result, texts, language))
+            if f.code == classifier.GET_HELP_NOW
+            else (f, _words(f.code, texts, f.raw(), language))
+            for f in result.findings
+        ]
+
+
+def _urgent_reasons_words(result, texts, language) -> Words:
+    """The urgent finding in words: why the urgent advice is shown."""
+    reasons = urgent_reasons(result, texts, language)
+    return Words(
+        "".join(reasons), is_fallback=any(getattr(r, "is_fallback", False) for r in reasons)
+    )

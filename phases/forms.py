@@ -1,24 +1,33 @@
 import copy
-import functools
 
-from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Fieldset, Layout, Submit
-from crispy_forms.utils import TEMPLATE_PACK
 from django import forms
-from django.template.loader import render_to_string
 from django.utils.html import format_html
-from django.utils.translation import get_language, gettext, pgettext_lazy
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from phases import classifier
+from phases.checker_layout import checker_helper
 from phases.checker_report import Question
-from phases.classifier import Answer, CountsWord, MrdResult, Treatment
-from phases.lab_numbers import NumberProblem, read_number
+from phases.classifier import (
+    AgeGroup,
+    AncUnit,
+    Answer,
+    CountsWord,
+    MrdLevel,
+    MrdResult,
+    Treatment,
+    anc_is_ambiguous,
+)
+from phases.lab_numbers import NumberProblem, anc_readings, read_number
 
 # The words of every answer; the answers themselves are the classifier's.
 ANSWER_WORDS = {
-    Treatment.NONE: pgettext_lazy("checker answer", "No, not yet"),
-    Treatment.RECEIVED: pgettext_lazy("checker answer", "Yes, treatment has started"),
+    Treatment.NONE: pgettext_lazy("checker answer", "No, never"),
+    Treatment.RECEIVED: pgettext_lazy("checker answer", "Yes, treatment has been given"),
+    AgeGroup.CHILD: pgettext_lazy(
+        "checker answer", "A child or teenager, or a young adult on a children's plan"
+    ),
+    AgeGroup.ADULT: pgettext_lazy("checker answer", "An adult on an adult plan"),
     Answer.YES: pgettext_lazy("checker answer", "Yes"),
     Answer.NO: pgettext_lazy("checker answer", "No"),
     Answer.UNKNOWN: pgettext_lazy("checker answer", "I don't know"),
@@ -29,17 +38,28 @@ ANSWER_WORDS = {
     MrdResult.NEGATIVE: pgettext_lazy("checker answer", "Negative: no leukemia cells were found"),
     MrdResult.NOT_TESTED: pgettext_lazy("checker answer", "I have not had this test"),
     MrdResult.UNKNOWN: pgettext_lazy("checker answer", "I don't know"),
+    MrdLevel.BELOW_1: pgettext_lazy("checker answer", "Below 1% (such as 0.01%, or 1 in 10,000)"),
+    MrdLevel.ONE_OR_MORE: pgettext_lazy("checker answer", "1% or more"),
+}
+# How an ambiguous ANC is written; the words beside each say what the number would mean.
+ANC_UNIT_WORDS = {
+    AncUnit.PER_UL: pgettext_lazy("checker answer", "per µL"),
+    AncUnit.X10_9_PER_L: pgettext_lazy("checker answer", "×10⁹/L"),
 }
 
 
 # The questions with answers to choose, in a few words, for the printed list of answers.
 SHORT_QUESTIONS = {
-    "treatment": _("Treatment started"),
+    "treatment": _("Treatment ever given"),
+    "age_group": _("Who is treated"),
+    "fever": _("Fever now or in the last 24 hours"),
+    "mrd_level": _("MRD level"),
+    "anc_unit": _("How the ANC is written"),
     "first_course_finished": _("First round of treatment (induction) finished"),
     "ever_in_remission": _("In remission before these results"),
-    "symptoms": _("Signs of leukemia now"),
+    "symptoms": _("Other signs of leukemia now"),
     "mrd": _("MRD test"),
-    "outside_marrow": _("Leukemia outside the blood and marrow"),
+    "outside_marrow": _("Leukemia outside the blood and marrow in the latest tests"),
     "cbc": _("Blood count overall"),
     "blood_blasts": _("Blasts in the blood"),
 }
@@ -47,6 +67,9 @@ SHORT_QUESTIONS = {
 
 def choices_of(name):
     return [(answer.value, ANSWER_WORDS[answer]) for answer in classifier.CHOICES[name]]
+
+
+ANC_UNITS = [unit for unit in AncUnit if unit is not AncUnit.UNKNOWN]
 
 
 def answer_field(name, label, help_text=""):
@@ -84,15 +107,25 @@ class LabReportForm(forms.Form):
     """The values of one lab report. Field names are the classifier spec's input names."""
 
     treatment = forms.ChoiceField(
-        label=_("Has treatment for the leukemia started?"),
+        label=_("Has any treatment for the leukemia ever been given?"),
         choices=choices_of("treatment"),
         widget=forms.RadioSelect,
         help_text=_(
             "Chemotherapy counts, and so do steroids (such as prednisone or dexamethasone) "
-            "given before it starts. Care that only eases symptoms, such as blood transfusions "
-            "or medicine for fever or infection, does not count here."
+            "given before it starts. Answer yes even if treatment is paused now, for example "
+            "while waiting for new treatment. Care that only eases symptoms, such as blood "
+            "transfusions or medicine for fever or infection, does not count here."
         ),
-        error_messages={"required": _("Choose whether treatment for the leukemia has started.")},
+        error_messages={"required": _("Choose whether treatment for the leukemia was ever given.")},
+    )
+    age_group = answer_field(
+        "age_group",
+        _("Who is being treated?"),
+        _(
+            "Teams that treat children and teams that treat adults judge the first round of "
+            "treatment in different ways. Teenagers and young adults are often treated on a "
+            "children's plan: your care team can tell you which."
+        ),
     )
     first_course_finished = answer_field(
         "first_course_finished",
@@ -113,35 +146,60 @@ class LabReportForm(forms.Form):
             "check for it at the end of the first round of treatment."
         ),
     )
+    fever = answer_field(
+        "fever",
+        _("Is there a fever now, or was there one in the last 24 hours?"),
+        _(
+            "A temperature of 38.0 °C (100.4 °F) or higher, or above the number your care "
+            "team gave you. A temperature taken under the arm reads a little lower."
+        ),
+    )
     symptoms = answer_field(
         "symptoms",
-        _("Are there signs of leukemia now, such as bone pain, fever, bleeding or easy bruising?"),
-        _("Think of how you or your child feel today."),
+        _("Other than fever, are there signs that the leukemia may be active now?"),
+        _(
+            "New bone pain, bleeding or bruising easily, swollen glands, or feeling very tired "
+            "or looking pale. Think of how you or your child are today."
+        ),
     )
     marrow_blasts_percent = LabNumberField(
         lab_number="marrow_blasts_percent",
         label=_("Blasts in the bone marrow, in percent (%)"),
         help_text=_(
             "On your bone marrow test report, look for “blasts” or “blast cells” with a % "
-            "sign. If it says “<5%” or “none seen”, type that. Leave this empty if you have no "
-            "marrow result."
+            "sign. If it says “<5%”, “1-2%” or “none seen”, type that. Leave this empty if you "
+            "have no new marrow result."
         ),
     )
     mrd = answer_field(
         "mrd",
         _("Minimal residual disease (MRD) test result"),
         _(
-            "An MRD test looks for very small numbers of leukemia cells in the marrow. The "
-            "report may say “detected” (positive) or “not detected” (negative)."
+            "An MRD test looks for very small numbers of leukemia cells, most often in the "
+            "marrow. “Negative”, “not detected” or “below the limit” of the test all mean "
+            "negative. “Positive” or “detected” means positive, and so does a number, such as "
+            "0.01% or 1 in 10,000."
+        ),
+    )
+    mrd_level = answer_field(
+        "mrd_level",
+        _("If the MRD test was positive, what level did it find?"),
+        _(
+            "Only if the MRD test was positive. The report may give the level as a percent, or "
+            "as 1 leukemia cell in a number of cells: 1 in 100 is 1%."
         ),
     )
     outside_marrow = answer_field(
         "outside_marrow",
-        _("Has your care team found leukemia outside the blood and bone marrow?"),
+        _(
+            "In the latest tests, has your care team found leukemia outside the blood and bone "
+            "marrow?"
+        ),
         _(
             "For example in the spinal fluid, tested with a lumbar puncture (spinal tap), or in "
-            "the testicles or skin. Your care team tells you these results; they are not on a "
-            "blood count report."
+            "the testicles or skin. If it was found there only when the leukemia was first "
+            "found, answer no. Your care team tells you these results; they are not on a blood "
+            "count report."
         ),
     )
     cbc = answer_field(
@@ -166,6 +224,16 @@ class LabReportForm(forms.Form):
         help_text=_(
             "On the blood count, often “ANC”, “Neut #” or “Neutrophils abs”. ×10⁹/L is the "
             "same number as ×10³/µL or K/µL. A count per µL, like 1500, is fine too."
+        ),
+    )
+    anc_unit = forms.ChoiceField(
+        label=_("How does your report write the ANC?"),
+        choices=[(unit.value, ANC_UNIT_WORDS[unit]) for unit in ANC_UNITS],
+        required=False,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "Look for the unit printed beside the number, or ask your care team. If you are "
+            "not sure, leave the ANC empty."
         ),
     )
     platelets = LabNumberField(
@@ -201,6 +269,7 @@ class LabReportForm(forms.Form):
 
     def clean(self):
         cleaned_data = super().clean()
+        self._read_anc_in_its_unit(cleaned_data)
         for field in self:
             reading = cleaned_data.get(field.name)
             if isinstance(field.field, LabNumberField) and reading and reading.understood:
@@ -210,8 +279,43 @@ class LabReportForm(forms.Form):
                 )
         return cleaned_data
 
+    @property
+    def asks_anc_unit(self) -> bool:
+        """The ANC's unit is asked beside it when the number alone cannot tell, and stays shown
+        once chosen, so the patient sees which reading was used."""
+        return bool(self["anc_unit"].errors or self.data.get("anc_unit"))
+
+    def _read_anc_in_its_unit(self, cleaned_data):
+        """An ANC from 10 to 100, or above the WBC, may be per µL or x10^9/L: read it in the unit
+        the patient chose, else ask, with both readings written out beside the box."""
+        typed = self.data.get("anc", "")
+        anc, unit = cleaned_data.get("anc"), cleaned_data.get("anc_unit")
+        if anc is None or "anc" in self.errors:
+            return
+        shown = read_number(typed, name="anc", unit=AncUnit.X10_9_PER_L) if not anc.scaled else None
+        if shown is not None:
+            readings = anc_readings(shown.value)
+            self.fields["anc_unit"].choices = [(code, readings[code]) for code in readings]
+        if unit:
+            try:
+                cleaned_data["anc"] = read_number(typed, name="anc", unit=unit)
+            except NumberProblem as problem:
+                self.add_error("anc", str(problem))
+            return
+        wbc = cleaned_data.get("wbc")
+        if not anc.scaled and anc_is_ambiguous(anc.value, wbc and wbc.value):
+            self.add_error(
+                "anc_unit",
+                gettext(
+                    "An ANC of %(number)s can mean two very different counts. Choose the one "
+                    "your report means."
+                )
+                % {"number": typed.strip()},
+            )
+
     def lab_values(self) -> classifier.LabValues:
-        """The cleaned answers for the classifier; empty answers stay unknown."""
+        """The cleaned answers for the classifier; empty answers stay unknown. A count read
+        per µL tells the classifier so."""
         values = {}
         for name, field in self.fields.items():
             answer = self.cleaned_data.get(name)
@@ -219,6 +323,9 @@ class LabReportForm(forms.Form):
                 values[name] = answer.value if answer else None
             else:
                 values[name] = answer or "unknown"
+        anc = self.cleaned_data.get("anc")
+        if anc and anc.scaled:
+            values["anc_unit"] = AncUnit.PER_UL
         return classifier.LabValues(**values)
 
     def answers(self) -> list[tuple[str, str]]:
@@ -237,65 +344,3 @@ class LabReportForm(forms.Form):
             field.name: Question(field.label, field.id_for_label or f"div_{field.auto_id}")
             for field in self
         }
-
-
-class QuestionGroup(Fieldset):
-    """crispy's Fieldset, its questions rendered in one template (phases/_check_fieldset.html,
-    each field as the helper's field_template shows it; the legend is plain text). crispy's own
-    Fieldset renders every field with a template of its own and a copy of the page's context:
-    most of the cost of the checker's pages, which show the whole form with every result."""
-
-    template = "phases/_check_fieldset.html"
-
-    def render(self, form, context, template_pack=TEMPLATE_PACK, **kwargs):
-        form.rendered_fields.update(self.fields)  # crispy's record of the fields shown
-        return render_to_string(
-            self.template,
-            {
-                "legend": self.legend,
-                "fields": [form[name] for name in self.fields],
-                "field_template": form.crispy_field_template,
-            },
-        )
-
-
-def checker_helper() -> FormHelper:
-    """How crispy-forms lays out the checker, in the active language."""
-    return _checker_helper(get_language())
-
-
-@functools.lru_cache(maxsize=8)
-def _checker_helper(language: str) -> FormHelper:
-    """Built once per process and language: it is the same for every patient and holds none
-    of their answers (those stay on the form), only the words of its legends and button. Its
-    templates are short versions of crispy-bootstrap5's with the same markup, so that the
-    form, which every result page shows again filled in, costs little to render."""
-    helper = FormHelper()
-    helper.template = "phases/_check_form.html"
-    helper.field_template = "phases/_check_field.html"
-    helper.form_method = "post"
-    # A URL name, which crispy reverses when it renders the form (/es/check/ on a Spanish page).
-    helper.form_action = "phases:check"
-    helper.form_id = "lab-report"
-    # The checker changes nothing, so it needs no CSRF cookie (see views.check).
-    helper.disable_csrf = True
-    # A result page opens its links in a new tab (see check.html); the form stays here.
-    helper.attrs = {"novalidate": "", "target": "_self"}
-    helper.layout = Layout(
-        QuestionGroup(
-            gettext("Treatment so far"),
-            "treatment",
-            "first_course_finished",
-            "ever_in_remission",
-            "symptoms",
-        ),
-        QuestionGroup(gettext("Bone marrow test"), "marrow_blasts_percent", "mrd"),
-        QuestionGroup(gettext("Other places leukemia can be"), "outside_marrow"),
-        QuestionGroup(
-            gettext("Blood test"), "cbc", "blood_blasts", "anc", "platelets", "wbc", "hemoglobin"
-        ),
-    )
-    # After the layout, as a layout's Submit would be; as an input, crispy renders it from the
-    # form's template instead of building a template of its text for every form.
-    helper.add_input(Submit("show", gettext("Show what my results suggest")))
-    return helper

@@ -100,7 +100,7 @@ def test_a_remission_result_is_named_and_linked_in_spanish(client):
 
 
 def test_cant_tell_names_the_candidates_in_spanish(client):
-    body = {"treatment": "received", "marrow_blasts_percent": 3}
+    body = {"treatment": "received", "marrow_blasts_percent": 3, "blood_blasts": "yes"}
 
     result = classify(client, body, "?lang=es").json()
 

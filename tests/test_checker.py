@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from phases.checker_report import BlastScale
+from phases.checker_numbers import BlastScale
 from phases.classifier import Below
 from phases.models import Phase
 from tests.test_classifier import RULE_TABLE
@@ -79,20 +79,23 @@ def test_a_remission_result_names_the_phase_links_to_it_and_shows_its_questions(
     assert data_phase(response) == "remission"
     assert remission.summary in response.text
     assert f'href="{remission.get_absolute_url()}"' in response.text
-    assert remission.questions_html in response.text
+    # The questions follow the answers: the MRD test's result was given, so it is not asked.
+    assert "Is this a complete remission?" in response.text
+    assert "Was an MRD test done" not in response.text
+    assert "Was an MRD test done" in remission.questions_html
     assert "The bone marrow test found 2% blasts." in response.text
     assert "This is not a diagnosis." in response.text
     assert "Medical disclaimer" in response.text
 
 
 def test_cant_tell_lists_candidates_and_links_each_missing_answer_to_its_question(client):
-    response = client.post(CHECK, {"treatment": "received", "marrow_blasts_percent": "3"})
+    response = client.post(CHECK, {"treatment": "received", "marrow_blasts_percent": "30"})
 
     assert data_phase(response) == "undetermined"
-    assert "We can't tell yet" in response.text
-    assert 'href="#div_id_symptoms"' in response.text
-    assert 'id="div_id_cbc"' in response.text
-    assert 'href="/phases/remission/"' in response.text
+    assert "We can&#x27;t tell yet" in response.text
+    assert 'href="#div_id_ever_in_remission"' in response.text
+    assert 'href="#div_id_first_course_finished"' in response.text
+    assert 'href="/phases/relapsed/"' in response.text
 
 
 def test_missing_marrow_blasts_link_to_the_box(client):
@@ -159,7 +162,9 @@ def test_the_blast_marker_is_placed_in_percent_and_its_label_stays_inside(
 @pytest.mark.parametrize(
     ("name", "typed", "message"),
     [
-        ("marrow_blasts_percent", "lots", "Enter a number, using a point for decimals"),
+        ("marrow_blasts_percent", "lots", "as your report words it"),
+        ("marrow_blasts_percent", "negative", "usually answers the question about the MRD test"),
+        ("marrow_blasts_percent", "2-1%", "from the lower number to the higher one"),
         ("marrow_blasts_percent", "101", "A percentage is between 0 and 100."),
         ("marrow_blasts_percent", "-2", "can&#x27;t be below 0"),
         ("anc", "45%", "not a percent"),
@@ -193,7 +198,7 @@ def test_bad_numbers_get_a_message_beside_their_box_and_keep_every_answer(
 def test_treatment_is_the_one_required_answer(client):
     response = client.post(CHECK, {"marrow_blasts_percent": "3"})
 
-    assert "Choose whether treatment for the leukemia has started." in field_block(
+    assert "Choose whether treatment for the leukemia was ever given." in field_block(
         response, "treatment"
     )
     assert 'value="3"' in field_block(response, "marrow_blasts_percent")
@@ -226,7 +231,7 @@ def test_common_slips_are_understood_and_said_back(client, name, typed, understo
     ("typed", "message"),
     [
         ("<101", "A percentage is between 0 and 100."),
-        ("below", "Enter a number"),
+        ("below", "as your report words it"),
         ("<<5", "Enter a number"),
     ],
 )
@@ -245,7 +250,12 @@ def test_below_five_is_said_back_in_the_result_and_on_the_scale(client):
 
     assert data_phase(response) == "remission"
     assert "found below 5% blasts" in response.text
-    assert "Your marrow blasts: below 5%, below the 5% mark." in response.text
+    assert "Your marrow blasts: below 5%, on the remission side of the 5% mark." in response.text
+    assert "below the 5% mark" not in response.text
+    table = response.text[response.text.index('class="table numbers"') :]
+    assert (
+        'below 5%</span> <span class="comparison comparison-within">in the typical range' in table
+    )
 
 
 def test_the_first_course_question_is_asked_in_a_parents_words(client):
@@ -285,7 +295,7 @@ def test_a_maintenance_patient_with_low_counts_is_in_remission(client):
     response = client.post(CHECK, values | {"blood_blasts": "no", "outside_marrow": "no"})
 
     assert data_phase(response) == "remission"
-    assert "remission with incomplete count recovery" in response.text
+    assert "keep counts low on purpose" in response.text
     assert 'href="/phases/relapsed/"' not in response.text[: response.text.index("lab-form")]
 
 

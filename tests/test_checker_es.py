@@ -54,7 +54,11 @@ def test_the_empty_form_is_in_spanish(client):
     assert "Lo que escriba no se guarda" in text
     assert 'action="/es/check/"' in text
     assert "<legend>El tratamiento hasta ahora</legend>" in text
-    assert "¿Ya empezó el tratamiento para la leucemia?" in field_block(response, "treatment")
+    assert "¿Se ha dado alguna vez algún tratamiento contra la leucemia?" in field_block(
+        response, "treatment"
+    )
+    assert "¿Hay fiebre ahora, o la hubo en las últimas 24 horas?" in field_block(response, "fever")
+    assert "¿Quién recibe el tratamiento?" in field_block(response, "age_group")
     assert "No sé" in field_block(response, "cbc")
     assert 'value="Ver qué indican mis resultados"' in text
     assert "como 150" + NBSP + "000" in field_block(response, "platelets")
@@ -81,7 +85,9 @@ def test_a_remission_result_in_spanish_links_to_the_spanish_phase(client):
     assert data_phase(response) == "remission"
     assert f'<h2 id="result-heading" class="result-heading">{remission.name}</h2>' in result
     assert remission.summary in result
-    assert remission.questions_html in result
+    assert "¿Es una remisión completa?" in result
+    assert "¿Se hizo una prueba de ERM" in remission.questions_html
+    assert "¿Se hizo una prueba de ERM" not in result  # the MRD result was given
     assert 'href="/es/phases/remission/"' in result
     assert "Más información sobre: Remisión" in result
     assert "La prueba de médula ósea encontró 2% de blastos." in result
@@ -134,7 +140,7 @@ def test_a_slip_is_said_back_in_spanish_beside_its_box(client, name, typed, unde
 @pytest.mark.parametrize(
     ("name", "typed", "message"),
     [
-        ("marrow_blasts_percent", "mucho", "Escriba un número, con coma para los decimales"),
+        ("marrow_blasts_percent", "mucho", "o como lo dice su informe"),
         ("marrow_blasts_percent", "101", "Un porcentaje va de 0 a 100."),
         ("marrow_blasts_percent", "-2", "Este número no puede ser menor que 0."),
         ("anc", "45%", "no un porcentaje"),
@@ -165,18 +171,19 @@ def test_treatment_is_required_in_spanish_and_two_mistakes_are_counted(client):
     response = client.post(CHECK, {"anc": "mucho"})
 
     block = field_block(response, "treatment")
-    assert "Elija si ya empezó o no el tratamiento para la leucemia." in block
+    assert "Elija si alguna vez se ha dado tratamiento contra la leucemia." in block
     assert "Por favor, revise estas respuestas" in response.text
 
 
 def test_a_cant_tell_result_names_the_spanish_phases_with_o(client):
-    response = client.post(CHECK, {"treatment": "received", "marrow_blasts_percent": "3"})
+    values = {"treatment": "received", "marrow_blasts_percent": "2", "blood_blasts": "yes"}
+    response = client.post(CHECK, values | {"ever_in_remission": "unknown"})
 
     result = result_of(response)
     assert "Todavía no podemos saberlo" in result
     assert "Remisión, Enfermedad residual mínima, Refractaria o Recaída" in result
-    assert "Fases posibles" in result and "Respuestas que ayudarían" in result
-    assert 'href="#div_id_symptoms"' in result
+    assert "Respuestas que ayudarían" in result
+    assert 'href="#div_id_ever_in_remission"' in result
 
 
 def test_numbers_in_explanations_are_written_the_spanish_way(client):
@@ -196,7 +203,8 @@ def test_urgent_advice_comes_first_in_spanish(client):
     result = result_of(response)
     assert result.index('id="get-help-now"') < result.index('id="result-heading"')
     assert "Busque ayuda de inmediato" in result
-    assert "por debajo de 0,5" in result
+    assert "el ANC es 0,2, menos de 0,5" in result
+    assert "Cuándo buscar ayuda de inmediato" not in result  # the section's text, not its title
     assert "<title>Busque ayuda de inmediato: su resultado" in response.text
 
 
@@ -225,7 +233,7 @@ def test_the_handout_is_in_spanish(client):
     result = text[text.index('id="result"') :]
     assert result.index('class="result-disclaimer"') > result.index("Sus respuestas")
     assert 'class="site-footer"' not in text
-    assert "Señales de leucemia ahora</dt><dd>No</dd>" in text
+    assert "Otras señales de leucemia ahora</dt><dd>No</dd>" in text
     assert 'formaction="' not in text  # nothing to click to print again
 
 
@@ -241,7 +249,9 @@ def test_the_spanish_checker_in_an_embed_stays_in_the_spanish_embed(client):
         name="Example", key="example", allowed_origins="https://library.example.org"
     )
 
-    response = client.post("/es/embed/example/check/", {"treatment": "received"})
+    response = client.post(
+        "/es/embed/example/check/", {"treatment": "received", "ever_in_remission": "yes"}
+    )
 
     assert 'action="/es/embed/example/check/"' in response.text
     assert 'href="/es/embed/example/phases/remission/"' in response.text
@@ -309,7 +319,7 @@ def test_the_api_wording_comes_in_the_language_asked_for():
         active = [str(words) for _, words in finding_texts(result)]
 
     assert spanish == active != english
-    assert spanish[0].startswith("<p>Los blastos en la médula son menos del 5%.")
+    assert spanish[0].startswith("<p>La remisión también quiere decir que no hay señales")
 
 
 def test_a_preview_shows_the_spanish_draft(approver):

@@ -84,7 +84,7 @@ def test_the_handout_has_the_answers_result_and_disclaimer_once_and_no_form(clie
     assert today() in page
     assert 'data-phase="remission"' in page
     answers = re.search(r'<div class="your-answers">.*?</dl>', page, re.S).group(0)
-    assert "<dt>Treatment started</dt><dd>Yes, treatment has started</dd>" in answers
+    assert "<dt>Treatment ever given</dt><dd>Yes, treatment has been given</dd>" in answers
     assert "<dt>MRD test</dt><dd>Negative: no leukemia cells were found</dd>" in answers
     assert "outside" not in answers  # a question left unanswered is not listed
     numbers = re.search(r'<table class="table numbers">.*?</table>', page, re.S).group(0)

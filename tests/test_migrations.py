@@ -83,7 +83,8 @@ def test_every_checker_text_is_seeded_with_the_built_in_wording():
 
     assert stored == wording.BUILT_IN
     kinds = dict(english.values_list("key", "kind"))
-    assert kinds[classifier.GET_HELP_NOW] == "urgent"
+    assert kinds["urgent-fever"] == kinds["urgent-low-anc"] == "urgent"
+    assert classifier.GET_HELP_NOW not in kinds  # the urgent box shows the shared section
 
 
 @pytest.mark.slow
@@ -121,3 +122,35 @@ def test_every_seeded_text_passes_the_checks_editors_texts_pass_and_has_its_html
             row.full_clean()
             for field in getattr(model, "MARKDOWN_FIELDS", ()):
                 assert getattr(row, f"{field}_html") or not getattr(row, field), (row, field)
+
+
+@pytest.mark.slow
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_version_3_wording_never_overwrites_an_editors_text_and_goes_back():
+    executor = MigrationExecutor(connection)
+    before_v3 = ("phases", "0017_reading_level_help")
+    executor.migrate([before_v3])
+    then = executor.loader.project_state([before_v3]).apps.get_model("phases", "Explanation")
+    edited = "Our own words about signs."
+    then.objects.filter(key="symptoms_present", language="es").update(text=edited)
+    renamed = then.objects.get(key="relapse_confirm_with_second_test", language="en")
+
+    call_command("migrate", verbosity=0)
+
+    spanish = Explanation.objects.get(language="es", key="symptoms_present")
+    assert spanish.text == edited
+    assert spanish.draft and "infección" in spanish.draft["text"]  # waits for an editor
+    english = Explanation.objects.get(language="en", key="symptoms_present")
+    assert english.text == wording.BUILT_IN["symptoms_present"]
+    assert Explanation.objects.get(language="en", key="relapse_to_confirm").pk == renamed.pk
+    assert Explanation.objects.filter(key="child_not_yet_in_remission").count() == 2
+    assert not Explanation.objects.filter(key="get_help_now").exists()
+
+    executor = MigrationExecutor(connection)
+    executor.migrate([before_v3])
+    then = executor.loader.project_state([before_v3]).apps.get_model("phases", "Explanation")
+    assert then.objects.get(key="symptoms_present", language="es").draft is None
+    assert then.objects.filter(key="get_help_now").count() == 2
+    assert then.objects.filter(key="relapse_confirm_with_second_test").count() == 2
+    assert not then.objects.filter(key="child_not_yet_in_remission").exists()
+    call_command("migrate", verbosity=0)

@@ -40,7 +40,7 @@ def test_the_empty_spanish_form_is_accessible(page, site_url, tmp_path):
     assert page.get_by_role("heading", level=1).inner_text() == (
         "Vea lo que indican sus resultados de laboratorio"
     )
-    assert page.get_by_role("radio", name="No sé").count() == 7
+    assert page.get_by_role("radio", name="No sé").count() == 10
     assert_accessible(page, tmp_path / "checker-es-empty.png")
 
 

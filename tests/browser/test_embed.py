@@ -70,7 +70,7 @@ def test_checker_works_in_a_cross_site_iframe_and_the_frame_follows_its_height(
     page.wait_for_function("document.querySelector('iframe').style.height !== '40rem'")
     form_height = iframe.bounding_box()["height"]
 
-    frame.get_by_label("Yes, treatment has started").check()
+    frame.get_by_label("Yes, treatment has been given").check()
     frame.get_by_role("textbox", name="Blasts in the bone marrow").fill("40")
     frame.locator('input[name="ever_in_remission"][value="yes"]').check()
     frame.get_by_role("button", name="Show what my results suggest").click()

@@ -172,7 +172,7 @@ def assert_a_handout(pdf_path):
     assert f"Result made on {today()}" in text
     assert text.count("This is not a diagnosis") == 1
     assert text.count("This site is for learning only") == 1  # the disclaimer, once
-    assert "Your answers" in text and "Signs of leukemia now: " in text
+    assert "Your answers" in text and "Other signs of leukemia now: " in text
     assert "Platelets 40 ×10⁹/L" in text  # the numbers, in their table
     assert "Get help right away" in text
     assert "Questions to ask your care team" in text and "Notes from the visit" in text
