@@ -48,7 +48,7 @@ def test_keyboard_user_fills_in_the_spanish_form_with_decimal_commas(page, site_
     page.goto(site_url + "/es/check/")
 
     tab_to(page, 'input[name="treatment"]')  # the first answer, not chosen yet
-    page.keyboard.press("Space")  # "No, todavía no"
+    page.keyboard.press("Space")  # "No, nunca"
     assert page.locator('input[name="treatment"][value="none"]').is_checked()
     page.keyboard.press("ArrowDown")  # "Sí, el tratamiento ya empezó"
     choose(page, "ever_in_remission", "yes")
@@ -120,7 +120,7 @@ def test_the_spanish_checker_works_without_javascript(browser, site_url):
     page = context.new_page()
     page.goto(site_url + "/es/check/")
 
-    page.get_by_label("No, todavía no").check()
+    page.get_by_label("No, nunca").check()
     page.get_by_role("textbox", name="Blastos en la médula ósea").fill("40,5")
     page.get_by_role("button", name=SHOW).click()
 

@@ -59,7 +59,8 @@ def test_the_anc_question_is_accessible_and_keeps_every_answer(
     assert per_ul[lang] in question.inner_text()
     assert page.locator('input[name="platelets"]').input_value() == "210"
     assert page.locator('input[name="ever_in_remission"][value="yes"]').is_checked()
-    assert_accessible(page, tmp_path / f"checker-v3-anc-{lang}-{javascript}.png")
+    if javascript:  # axe-core is a script: it runs on the same page the server sent either way
+        assert_accessible(page, tmp_path / f"checker-v3-anc-{lang}.png")
 
     page.get_by_label(per_ul[lang]).check()
     page.locator('input[name="show"]').click()
