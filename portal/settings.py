@@ -268,9 +268,9 @@ ACCOUNT_SIGNUP_FIELDS = ["username*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_SESSION_REMEMBER = False  # a staff session always ends when the browser closes
 ACCOUNT_LOGOUT_REDIRECT_URL = "staff_auth:signed_out"
-# django-axes locks an account at one address; allauth's own per-account limit would lock the
-# account everywhere, so it is left to axes.
-ACCOUNT_RATE_LIMITS = {"login_failed": None}
+# django-axes locks an account at one address, in the database; allauth's own limits would lock
+# the account everywhere, so sign-in limits are left to axes.
+ACCOUNT_RATE_LIMITS = False
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_TOTP_ISSUER = "ALL Phase Portal"
 # A code of the period before or after the current one is taken too (a phone's clock a little

@@ -55,7 +55,7 @@ def test_empty_form_explains_itself_and_promises_privacy(client):
 
     assert response.status_code == 200
     assert "data-phase" not in response.text
-    assert "What you enter is not saved" in response.text
+    assert "Nothing you enter is saved" in response.text
     assert 'method="post"' in response.text
     for name in ["treatment", "marrow_blasts_percent", "cbc", "anc", "platelets", "mrd"]:
         assert f'name="{name}"' in response.text

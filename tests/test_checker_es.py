@@ -51,7 +51,7 @@ def test_the_empty_form_is_in_spanish(client):
 
     text = response.text
     assert "<h1>Vea lo que indican sus resultados de laboratorio</h1>" in text
-    assert "Lo que escriba no se guarda" in text
+    assert "Nada de lo que escriba se guarda" in text
     assert 'action="/es/check/"' in text
     assert "<legend>El tratamiento hasta ahora</legend>" in text
     assert "¿Se ha dado alguna vez algún tratamiento contra la leucemia?" in field_block(
@@ -203,7 +203,7 @@ def test_urgent_advice_comes_first_in_spanish(client):
     result = result_of(response)
     assert result.index('id="get-help-now"') < result.index('id="result-heading"')
     assert "Busque ayuda de inmediato" in result
-    assert "el ANC es 0,2, menos de 0,5" in result
+    assert "el RAN es 0,2, menos de 0,5" in result
     assert "Cuándo buscar ayuda de inmediato" not in result  # the section's text, not its title
     assert "<title>Busque ayuda de inmediato: su resultado" in response.text
 

@@ -44,7 +44,7 @@ NEW = {
         "phase",
         {
             "en": "Your care team said the leukemia was in remission, and this blood test finds no blasts. This fits **remission**: the usual tests no longer find leukemia.",
-            "es": "Su equipo médico le dijo que la leucemia estaba en remisión, y este análisis de sangre no encuentra blastos. Esto corresponde a la **remisión**: las pruebas de siempre ya no encuentran leucemia.",
+            "es": "Su equipo médico le dijo que la leucemia estaba en remisión, y este análisis de sangre no encuentra blastos. Esto corresponde a la **remisión**: las pruebas usuales ya no encuentran leucemia.",
         },
     ),
     "minimal-residual-disease-from-blood-test": (
@@ -72,7 +72,7 @@ NEW = {
         "urgent",
         {
             "en": "We show this first because very few neutrophils were found: the ANC is {anc}, below {urgent_anc_below}. At this count an infection can become serious quickly.",
-            "es": "Le mostramos esto primero porque se encontraron muy pocos neutrófilos: el ANC es {anc}, menos de {urgent_anc_below}. Con un recuento así, una infección se puede volver grave muy rápido.",
+            "es": "Le mostramos esto primero porque se encontraron muy pocos neutrófilos: el RAN es {anc}, menos de {urgent_anc_below}. Con un recuento así, una infección se puede volver grave muy rápido.",
         },
     ),
     "answers_conflict": (
