@@ -5,10 +5,11 @@ in production, so the pages are checked with the stylesheets patients get.
 """
 
 import os
+import threading
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.testcases import LiveServerThread
 from playwright.sync_api import sync_playwright
@@ -61,14 +62,30 @@ def seeded_content(django_db_setup, django_db_blocker):
         return connection.creation.serialize_db_to_string()
 
 
+FLUSH_ATTEMPTS = 50
+
+
 @pytest.fixture(autouse=True)
 def with_seeded_content(transactional_db, seeded_content):
     """Each browser test starts from the seeded content. The live server reads the database
     from its own thread, so a test cannot keep its changes inside a transaction: the database
-    is emptied and the seeded content written again."""
-    call_command(
-        "flush", interactive=False, verbosity=0, inhibit_post_migrate=True, reset_sequences=False
-    )
+    is emptied and the seeded content written again. A request the last test's page still had
+    under way can hold a table of SQLite's shared in-memory database for a moment: the flush
+    waits for it, a bounded number of times."""
+    for attempt in range(FLUSH_ATTEMPTS):
+        try:
+            call_command(
+                "flush",
+                interactive=False,
+                verbosity=0,
+                inhibit_post_migrate=True,
+                reset_sequences=False,
+            )
+            break
+        except CommandError:
+            if attempt == FLUSH_ATTEMPTS - 1:
+                raise
+            threading.Event().wait(0.1)
     connection.creation.deserialize_db_from_string(seeded_content)
     page_cache.bump()  # written without signals: no page made from the last test's content stays
 
