@@ -5,8 +5,9 @@ import ast
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, models
 from django.db.migrations.executor import MigrationExecutor
 
 from phases import classifier, wording
@@ -154,3 +155,18 @@ def test_the_version_3_wording_never_overwrites_an_editors_text_and_goes_back():
     assert then.objects.filter(key="relapse_confirm_with_second_test").count() == 2
     assert not then.objects.filter(key="child_not_yet_in_remission").exists()
     call_command("migrate", verbosity=0)
+
+
+@pytest.mark.django_db
+def test_every_value_the_migrations_wrote_fits_its_column_on_every_database():
+    """SQLite stores a string longer than its column; PostgreSQL refuses it, and then no database
+    can be made. Every seeded row, history rows included, fits the lengths the models declare."""
+    too_long = [
+        f"{model.__name__}.{field.name}: {len(value)} > {field.max_length}"
+        for model in apps.get_app_config("phases").get_models()
+        for field in model._meta.concrete_fields
+        if isinstance(field, models.CharField) and field.max_length
+        for value in model._default_manager.values_list(field.attname, flat=True)
+        if value is not None and len(value) > field.max_length
+    ]
+    assert not too_long

@@ -18,7 +18,7 @@ REASON = "Checker wording for rules version 3"
 # Spanish texts, like those of migration 0016, await a clinical review: their history says so.
 REASONS = {
     "en": REASON,
-    "es": f"{REASON}; Spanish text seeded by the portal team; awaiting clinical review",
+    "es": f"{REASON}; Spanish seeded by the portal team; awaiting clinical review",
 }
 RENAMED = {
     "relapse_confirm_with_second_test": "relapse_to_confirm",
