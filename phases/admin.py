@@ -13,10 +13,10 @@ from django.utils.text import Truncator
 from django.utils.translation import ngettext
 from django.views.decorators.csrf import csrf_exempt
 
-from phases.clinical_review import notes as review_notes
-from phases.dates import add_months
-from phases.editorial_admin import EditorialAdmin
-from phases.languages import codes
+from phases.content.clinical_review import notes as review_notes
+from phases.content.dates import add_months
+from phases.content.editorial_admin import EditorialAdmin
+from phases.content.languages import codes
 from phases.models import (
     Disclaimer,
     Explanation,
@@ -26,7 +26,7 @@ from phases.models import (
     SharedSection,
     sort_key,
 )
-from phases.views import checker_context, phase_page_context
+from phases.site.views import checker_context, phase_page_context
 
 DUE_SOON_DAYS = 30
 LIST_WORDS = 16  # the start of a long text, in a list of many
@@ -319,7 +319,7 @@ class ExplanationAdmin(EditorialAdmin):
         return super().preview_view(request, object_id)
 
     def render_preview(self, request, explanation):
-        from phases.views import checker_context
+        from phases.site.views import checker_context
 
         context = checker_context(request, drafts=True)
         return self.preview_response(request, explanation, "phases/check.html", context)

@@ -10,7 +10,7 @@ class PhasesConfig(AppConfig):
     def ready(self):
         from corsheaders.signals import check_request_enabled
 
-        from phases import page_cache
+        from phases.embed.cors import origin_is_a_partner
         from phases.models import (
             Disclaimer,
             Explanation,
@@ -19,7 +19,7 @@ class PhasesConfig(AppConfig):
             Phase,
             SharedSection,
         )
-        from phases.partners import origin_is_a_partner
+        from phases.site import page_cache
         from phases.staff_auth import signals as staff_sign_in
 
         staff_sign_in.connect()

@@ -18,11 +18,13 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from phases import colours, staff_markdown, wording
-from phases.dates import add_months
-from phases.languages import TranslatedQuerySet
-from phases.origins import OriginProblem, normalised_origins, valid_origins
-from phases.publishing import EditableContent
+from phases.content.dates import add_months
+from phases.content.languages import TranslatedQuerySet
+from phases.content.publishing import EditableContent
+from phases.embed import colours
+from phases.embed.origins import OriginProblem, normalised_origins, valid_origins
+from phases.rules import wording
+from phases.text import staff_markdown
 
 logger = logging.getLogger(__name__)
 MAX_DEFINITION_LENGTH = 1_000  # one to three sentences
@@ -48,7 +50,7 @@ def sort_key(words: str) -> str:
 
 
 def validate_markdown(text):
-    """Refuse a text that could break or slow down a page (see phases.staff_markdown)."""
+    """Refuse a text that could break or slow down a page (see phases.text.staff_markdown)."""
     try:
         staff_markdown.check(text)
     except staff_markdown.TextProblem as problem:

@@ -3,8 +3,8 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
-from phases import views
-from phases.api import api
+from phases.api.content import api
+from phases.site import views
 from phases.staff_auth import views as staff_auth_views
 from phases.syndication import api_sections  # noqa: F401  (adds /sections to the API)
 from phases.syndication.urls import at_the_root
@@ -35,7 +35,7 @@ urlpatterns += [
 # English at the site's own addresses, every other language under its code: /es/phases/...
 urlpatterns += i18n_patterns(
     path("", include("phases.urls")),
-    path("embed/", include("phases.embed_urls")),
+    path("embed/", include("phases.embed.urls")),
     path("", include("phases.syndication.urls")),
     prefix_default_language=False,
 )

@@ -10,8 +10,8 @@ import textstat
 from django.conf import settings
 from django.utils import timezone
 
-from phases import readability
 from phases.models import Disclaimer, Explanation, GlossaryTerm, Phase, SharedSection
+from phases.text import readability
 from tests.conftest import edit_form
 
 pytestmark = pytest.mark.django_db

@@ -7,8 +7,8 @@ import logging
 import pytest
 from django.test import Client
 
-from phases.classifier import BLASTS_BELOW_USUAL_AT_DIAGNOSIS, RELAPSE_TO_CONFIRM
 from phases.models import Disclaimer, Explanation, GlossaryTerm, Phase
+from phases.rules.classifier import BLASTS_BELOW_USUAL_AT_DIAGNOSIS, RELAPSE_TO_CONFIRM
 from tests.test_classifier import RULE_TABLE
 
 pytestmark = pytest.mark.django_db

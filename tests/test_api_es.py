@@ -8,9 +8,9 @@ from urllib.parse import urlencode
 
 import pytest
 
-from phases.classifier import BLASTS_BELOW_USUAL_AT_DIAGNOSIS
-from phases.connect import ATOM_NAMESPACE, ICD10CM_OID
+from phases.api.infobutton import ATOM_NAMESPACE, ICD10CM_OID
 from phases.models import Disclaimer, Explanation, GlossaryTerm, Phase
+from phases.rules.classifier import BLASTS_BELOW_USUAL_AT_DIAGNOSIS
 from tests.test_classifier import RULE_TABLE
 from tests.test_page_cache import served_from_cache
 

@@ -17,9 +17,10 @@ from django.conf import settings
 from django.core.management import call_command
 from django.test import override_settings
 
-from phases import connect, page_cache
-from phases.page_store import generation as generations
-from phases.page_store.guard import STALE_WARNING
+from phases.api import infobutton
+from phases.site import page_cache
+from phases.site.page_store import generation as generations
+from phases.site.page_store.guard import STALE_WARNING
 from portal.cache_config import redis_cache
 from tests.conftest import make_staff, sign_in_with_password
 from tests.test_page_cache import stored_entries
@@ -162,7 +163,7 @@ def test_every_page_the_checker_and_signing_in_answer_quickly_with_the_cache_bro
         assert client.get("/admin/").status_code == 200
         assert 'action="/admin/logout/"' in client.get("/admin/").text
         assert seconds < BOUND_SECONDS
-    failures = [r for r in caplog.records if r.name == "phases.page_cache"]
+    failures = [r for r in caplog.records if r.name == "phases.site.page_cache"]
     assert len(failures) == 1  # logged once, not once per request
     assert STALE_WARNING in failures[0].getMessage()
 
@@ -223,9 +224,9 @@ def test_a_flood_of_made_up_or_oddly_written_codes_adds_no_entries(client):
 
 def lookup(client, code, response_type="application/json"):
     query = {
-        connect.CODE_PARAMETER: code,
-        connect.CODE_SYSTEM_PARAMETER: connect.ICD10CM_OID,
-        connect.RESPONSE_TYPE_PARAMETER: response_type,
+        infobutton.CODE_PARAMETER: code,
+        infobutton.CODE_SYSTEM_PARAMETER: infobutton.ICD10CM_OID,
+        infobutton.RESPONSE_TYPE_PARAMETER: response_type,
     }
     return client.get("/api/v1/connect", query)
 

@@ -4,9 +4,9 @@ import re
 
 import pytest
 
-from phases.checker_numbers import BlastScale
-from phases.classifier import Below
+from phases.checker.numbers import BlastScale
 from phases.models import Phase
+from phases.rules.classifier import Below
 from tests.test_classifier import RULE_TABLE
 
 pytestmark = pytest.mark.django_db

@@ -7,10 +7,10 @@ import re
 import pytest
 from django.utils import translation
 
-from phases.checker_report import build_report, finding_texts
-from phases.classifier import classify
-from phases.forms import LabReportForm
+from phases.checker.forms import LabReportForm
+from phases.checker.report import build_report, finding_texts
 from phases.models import Explanation, Partner, Phase
+from phases.rules.classifier import classify
 from tests.test_checker import as_posted, assert_result_is, data_phase, field_block
 from tests.test_classifier import RULE_TABLE
 

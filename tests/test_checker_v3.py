@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from phases.classifier import REFRACTORY, RELAPSED
-from phases.staff_markdown import html_to_text
+from phases.rules.classifier import REFRACTORY, RELAPSED
+from phases.text.staff_markdown import html_to_text
 from tests.test_catalogue import entries
 from tests.test_checker import data_phase, field_block
 

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from phases.classifier import (
+from phases.rules.classifier import (
     AGE_GROUP_NEEDED,
     ANSWERS_CONFLICT,
     BLASTS_AT_BORDER,
@@ -70,7 +70,7 @@ from phases.classifier import (
     anc_is_ambiguous,
     classify,
 )
-from phases.lab_numbers import BLASTS, read_number
+from phases.rules.lab_numbers import BLASTS, read_number
 
 MRD = MINIMAL_RESIDUAL_DISEASE
 TREATED_PHASES = (REMISSION, MRD, REFRACTORY, RELAPSED)

@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from phases.connect import ATOM_NAMESPACE, ICD10CM_OID
+from phases.api.infobutton import ATOM_NAMESPACE, ICD10CM_OID
 from phases.models import Phase
 
 pytestmark = pytest.mark.django_db

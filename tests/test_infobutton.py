@@ -1,4 +1,4 @@
-"""The Infobutton's codes (phases.infobutton_codes) as an EHR sends them to /api/v1/connect:
+"""The Infobutton's codes (phases.api.infobutton_codes) as an EHR sends them to /api/v1/connect:
 ICD-10-CM, SNOMED CT and LOINC, the language codes es, sp and en, informationRecipient and
 mainSearchCriteria.v.dn, in JSON and in Atom XML."""
 
@@ -8,10 +8,11 @@ from urllib.parse import urlencode
 import pytest
 from lxml import etree
 
-from phases import classifier, infobutton_codes
-from phases.connect import ATOM_NAMESPACE
-from phases.infobutton_codes import CODES, ICD10CM, LOINC, SNOMED_CT
+from phases.api import infobutton_codes
+from phases.api.infobutton import ATOM_NAMESPACE
+from phases.api.infobutton_codes import CODES, ICD10CM, LOINC, SNOMED_CT
 from phases.models import GlossaryTerm, Phase
+from phases.rules import classifier
 
 pytestmark = pytest.mark.django_db
 

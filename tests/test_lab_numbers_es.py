@@ -9,8 +9,8 @@ from django.utils import translation
 from hypothesis import given
 from hypothesis import strategies as st
 
-from phases.classifier import RANGES, Below
-from phases.lab_numbers import (
+from phases.rules.classifier import RANGES, Below
+from phases.rules.lab_numbers import (
     ENGLISH,
     LAB_NUMBERS,
     SPANISH,

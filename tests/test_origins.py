@@ -3,8 +3,8 @@
 import pytest
 from django.core.exceptions import ValidationError
 
+from phases.embed.origins import OriginProblem, normalised_origin
 from phases.models import Partner
-from phases.origins import OriginProblem, normalised_origin
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,5 @@
-"""The page cache (phases/page_cache.py): public pages and API answers are served from the cache,
-and every change to what they show is on the very next request; drafts, the checker's results
+"""The page cache (phases/site/page_cache.py): public pages and API answers are served from the
+cache, and every change to what they show is on the very next request; drafts, the checker's results
 and the admin never enter it."""
 
 import html
@@ -17,9 +17,9 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from phases import page_cache
 from phases.models import Disclaimer, GlossaryTerm, Partner, Phase
-from phases.page_store import generation as generations
+from phases.site import page_cache
+from phases.site.page_store import generation as generations
 from tests.conftest import edit_form
 
 pytestmark = pytest.mark.django_db

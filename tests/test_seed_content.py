@@ -10,7 +10,7 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 from phases.models import Disclaimer, GlossaryTerm, Phase, SharedSection
-from phases.staff_markdown import markdown_to_text
+from phases.text.staff_markdown import markdown_to_text
 
 MAX_GRADE = 8
 SEED_MIGRATION = ("phases", "0002_seed_content")

@@ -13,9 +13,9 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.urls import resolve
 
-from phases import wording
 from phases.models import Disclaimer, Explanation, GlossaryTerm, Phase, SharedSection
-from phases.staff_markdown import markdown_to_text
+from phases.rules import wording
+from phases.text.staff_markdown import markdown_to_text
 
 ENGLISH, SPANISH = "en", "es"
 CONTENT = (Phase, Disclaimer, SharedSection, GlossaryTerm, Explanation)

@@ -1,13 +1,13 @@
 import pytest
 
-from phases import staff_markdown
 from phases.models import Disclaimer, Explanation, Phase
-from phases.staff_markdown import (
+from phases.text import staff_markdown
+from phases.text.staff_markdown import (
     MAX_CHARACTERS,
     TextProblem,
     check,
 )
-from phases.staff_markdown import render as render_markdown
+from phases.text.staff_markdown import render as render_markdown
 
 
 @pytest.mark.parametrize(

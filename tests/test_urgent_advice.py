@@ -7,8 +7,8 @@ import re
 import pytest
 
 from phases.models import GlossaryTerm, Partner, Phase, SharedSection
-from phases.readability import reading_level
-from phases.staff_markdown import with_links_under
+from phases.text.readability import reading_level
+from phases.text.staff_markdown import with_links_under
 
 pytestmark = pytest.mark.django_db
 

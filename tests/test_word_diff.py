@@ -7,8 +7,8 @@ from unittest import mock
 from hypothesis import given
 from hypothesis import strategies as st
 
-from phases import word_diff
-from phases.word_diff import MAX_DIFF_CHARS, MAX_DIFF_WORDS, same_text, word_diff_html
+from phases.text import word_diff
+from phases.text.word_diff import MAX_DIFF_CHARS, MAX_DIFF_WORDS, same_text, word_diff_html
 
 # A bound on the work, not a benchmark: the diffs below take a few hundredths of a second,
 # and took tens of seconds before the work was bounded.

@@ -7,10 +7,10 @@ import datetime
 from django.http import HttpResponse
 from ninja import Field, Schema
 
-from phases.api import Language, _html, _language_of_text, answered_in_language
+from phases.api.content import Language, _html, _language_of_text, answered_in_language
 from phases.models import SharedSection
-from phases.staff_markdown import html_to_text
 from phases.syndication import api_sync as sync
+from phases.text.staff_markdown import html_to_text
 
 
 class SectionOut(Schema):

@@ -16,7 +16,7 @@ from django.utils.http import http_date
 from ninja import Field, Query
 from pydantic import PlainValidator, WithJsonSchema
 
-from phases.languages import DEFAULT
+from phases.content.languages import DEFAULT
 from phases.syndication import changes
 
 MODIFIED_SINCE = "modified_since"

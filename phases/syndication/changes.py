@@ -22,10 +22,10 @@ entries a feed shows, to name the sections a publish changed.
 import datetime
 from dataclasses import dataclass
 
-from phases.languages import DEFAULT
+from phases.content.languages import DEFAULT
+from phases.content.publishing import REVERTED_AND_PUBLISHED
 from phases.models import Disclaimer, GlossaryTerm, Phase, SharedSection
-from phases.publishing import REVERTED_AND_PUBLISHED
-from phases.word_diff import same_text
+from phases.text.word_diff import same_text
 
 # What Phase.mark_reviewed writes in the history.
 REVIEW_REASON = "Marked as clinically reviewed"
@@ -41,7 +41,7 @@ CONTENT_MODELS = (Phase, GlossaryTerm, SharedSection, Disclaimer)
 # The field that names an item in a feed entry's title ("" for the disclaimer).
 TITLE_FIELD = {Phase: "name", GlossaryTerm: "term", SharedSection: "title", Disclaimer: ""}
 EPOCH = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
-# A publish sets published_at and writes its version at once (phases.publishing).
+# A publish sets published_at and writes its version at once (phases.content.publishing).
 PUBLISH_WRITTEN_WITHIN = datetime.timedelta(seconds=1)
 
 

@@ -1,7 +1,7 @@
 """/sitemap.xml and /robots.txt: every public page in each language, with its other languages
 as hreflang alternates (and English as x-default), dated by the last change of what it shows;
 and the robots rules that keep the admin, the checker's results and the embeds out of search
-engines. Both are public pages, stored and retired by phases.page_cache like the others."""
+engines. Both are public pages, stored and retired by phases.site.page_cache like the others."""
 
 import datetime
 
@@ -12,7 +12,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from phases.languages import DEFAULT
+from phases.content.languages import DEFAULT
 from phases.models import Disclaimer, GlossaryTerm, Phase, SharedSection
 from phases.syndication import changes
 

@@ -2,7 +2,7 @@ from django import template
 from django.apps import apps
 from django.urls import reverse
 
-from phases.editorial_admin import (
+from phases.content.editorial_admin import (
     MISSING,
     OUT_OF_DATE,
     TRANSLATION_FILTERS,
@@ -11,9 +11,9 @@ from phases.editorial_admin import (
     saved_by,
     translation_filter,
 )
-from phases.languages import DEFAULT
+from phases.content.languages import DEFAULT
+from phases.content.publishing import EditableContent
 from phases.models import Phase
-from phases.publishing import EditableContent
 
 register = template.Library()
 

@@ -4,8 +4,8 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import get_language_info
 
-from phases.content_transfer import MAX_IMPORT_BYTES, ContentProblems, import_content, read_file
-from phases.page_store import guard
+from phases.content.transfer import MAX_IMPORT_BYTES, ContentProblems, import_content, read_file
+from phases.site.page_store import guard
 
 
 class Command(BaseCommand):
