@@ -1,4 +1,4 @@
-"""The Infobutton's codes (phases.api.infobutton_codes) as an EHR sends them to /api/v1/connect:
+"""The Infobutton's codes (phases.content.codes) as an EHR sends them to /api/v1/connect:
 ICD-10-CM, SNOMED CT and LOINC, the language codes es, sp and en, informationRecipient and
 mainSearchCriteria.v.dn, in JSON and in Atom XML."""
 
@@ -8,9 +8,9 @@ from urllib.parse import urlencode
 import pytest
 from lxml import etree
 
-from phases.api import infobutton_codes
 from phases.api.infobutton import ATOM_NAMESPACE
-from phases.api.infobutton_codes import CODES, ICD10CM, LOINC, SNOMED_CT
+from phases.content import codes
+from phases.content.codes import CODES, ICD10CM, LOINC, SNOMED_CT
 from phases.models import GlossaryTerm, Phase
 from phases.rules import classifier
 
@@ -174,7 +174,7 @@ def test_atom_xml_says_what_json_says(client, code, system, count):
 
 
 def test_lookup_ignores_case_and_spaces_around_a_code():
-    assert infobutton_codes.lookup(LOINC, " 718-7 ").code == "718-7"
-    assert infobutton_codes.lookup(ICD10CM, "c9101").code == "C91.01"
-    assert infobutton_codes.lookup(SNOMED_CT, "91857003 ").code == "91857003"
-    assert infobutton_codes.lookup(SNOMED_CT, "C91.01") is None
+    assert codes.lookup(LOINC, " 718-7 ").code == "718-7"
+    assert codes.lookup(ICD10CM, "c9101").code == "C91.01"
+    assert codes.lookup(SNOMED_CT, "91857003 ").code == "91857003"
+    assert codes.lookup(SNOMED_CT, "C91.01") is None

@@ -27,12 +27,11 @@ from ninja import Field, NinjaAPI, Path, Query, Schema, Status
 from ninja.decorators import decorate_view
 from ninja.errors import HttpError, ValidationError
 
-from phases.api import infobutton
+from phases.api import infobutton, sync
 from phases.api.problems import problem_in_words
 from phases.content import languages
 from phases.models import Disclaimer, GlossaryTerm, Phase
 from phases.rules import classifier
-from phases.syndication import api_sync as sync
 from phases.text.staff_markdown import html_to_text, with_links_under
 
 api = NinjaAPI(
@@ -388,7 +387,7 @@ def list_glossary(request, response: HttpResponse, since: sync.Since = sync.SINC
 def lookup_code(request, params: Query[infobutton.LookupParams], response: HttpResponse):
     """The pages for a diagnosis, condition or lab test code, in MedlinePlus Connect's
     JSON form of an Atom feed or as Atom XML, for infobuttons in electronic health records
-    (the codes: phases.api.infobutton_codes). An unknown code gives an empty feed. In Spanish with
+    (the codes: phases.content.codes). An unknown code gives an empty feed. In Spanish with
     `informationRecipient.languageCode.c=es` (or `sp`); English otherwise, as MedlinePlus
     Connect does (`lang` and Accept-Language are not read)."""
     return infobutton.answer(request, params, response)

@@ -8,7 +8,7 @@ holds an element's text), so software written for MedlinePlus Connect can read o
 feed is built once as that JSON structure; the XML is written from it, so the two never differ.
 
 The codes it answers, ICD-10-CM, SNOMED CT and LOINC, and the pages each leads to, are one table
-in phases.api.infobutton_codes; an unknown code gets an empty feed. The language is MedlinePlus
+in phases.content.codes; an unknown code gets an empty feed. The language is MedlinePlus
 Connect's parameter informationRecipient.languageCode.c: "es" gives the Spanish pages (a
 regional form such as "es-US" too, and "sp", which older MedlinePlus Connect clients send),
 anything else or nothing the English ones, as MedlinePlus Connect answers any code but "es" in
@@ -32,10 +32,9 @@ from ninja import Field, Schema
 from ninja.errors import ValidationError
 from pydantic import WithJsonSchema
 
-from phases.api import infobutton_codes
-from phases.api.infobutton_codes import ICD10CM as ICD10CM_OID
-from phases.api.infobutton_codes import SYSTEM_NAMES
-from phases.content import languages
+from phases.content import codes, languages
+from phases.content.codes import ICD10CM as ICD10CM_OID
+from phases.content.codes import SYSTEM_NAMES
 from phases.models import Explanation, GlossaryTerm, Phase
 from phases.syndication import changes
 
@@ -259,7 +258,7 @@ def feed(request, *, code: str, system: str = ICD10CM_OID, language=languages.DE
 
 
 def _feed(request, code: str, system: str) -> dict:
-    entries = _entries(request, infobutton_codes.lookup(system, code), code)
+    entries = _entries(request, codes.lookup(system, code), code)
     latest = max((entry["updated"]["_value"] for entry in entries), default=_timestamp(EPOCH))
     root = request.build_absolute_uri(reverse("phases:home"))  # the home page in the language
     shown = "".join(ch for ch in code.strip() if ch.isprintable())  # XML can't hold the rest
@@ -286,7 +285,7 @@ def _feed(request, code: str, system: str) -> dict:
     }
 
 
-def _entries(request, found: infobutton_codes.Code | None, code: str) -> list[dict]:
+def _entries(request, found: codes.Code | None, code: str) -> list[dict]:
     if found is None:
         return []
     entries = []

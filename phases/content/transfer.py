@@ -38,7 +38,6 @@ from phases.content import languages
 from phases.content.languages import DEFAULT
 from phases.models import Disclaimer, Explanation, GlossaryTerm, Phase, SharedSection
 from phases.rules import wording
-from phases.site import page_cache
 
 FORMAT = "all-phase-portal-content"
 # 2: phases' sources and review fields that may be empty; sections (English only, one disclaimer)
@@ -268,7 +267,6 @@ def import_content(data: bytes | str, *, source: str) -> dict[str, dict[str, int
     except (IntegrityError, DataError) as error:
         clash = f"Two items clash (same name or order), or a value cannot be stored: {error}"
         raise ContentProblems([clash]) from None
-    page_cache.bump()  # each row's save bumps too; this keeps it so if rows are ever bulk-written
     counts = {language: dict.fromkeys(COUNTED.values(), 0) for language in languages.codes()}
     for name, row in rows:
         counts[row.language][COUNTED[name]] += 1

@@ -1,15 +1,15 @@
 """GET /api/v1/sections: the sections every phase page shows (when to get help right away,
 where to get support), for partners who show phase pages from the API; with `modified_since`,
-`modified` and Last-Modified like the other content lists (phases.syndication.api_sync)."""
+`modified` and Last-Modified like the other content lists (phases.api.sync)."""
 
 import datetime
 
 from django.http import HttpResponse
 from ninja import Field, Schema
 
+from phases.api import sync
 from phases.api.content import Language, _html, _language_of_text, answered_in_language
 from phases.models import SharedSection
-from phases.syndication import api_sync as sync
 from phases.text.staff_markdown import html_to_text
 
 
