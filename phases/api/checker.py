@@ -29,7 +29,7 @@ from phases.api.content import (
 )
 from phases.checker.report import finding_texts, urgent_help
 from phases.content import languages
-from phases.models import Disclaimer, Phase
+from phases.content.models import Disclaimer, Phase
 from phases.rules import classifier
 from phases.rules.classifier import (
     AgeGroup,

@@ -30,7 +30,7 @@ from ninja.errors import HttpError, ValidationError
 from phases.api import infobutton, sync
 from phases.api.problems import problem_in_words
 from phases.content import languages
-from phases.models import Disclaimer, GlossaryTerm, Phase
+from phases.content.models import Disclaimer, GlossaryTerm, Phase
 from phases.rules import classifier
 from phases.text.staff_markdown import html_to_text, with_links_under
 

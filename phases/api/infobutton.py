@@ -35,7 +35,7 @@ from pydantic import WithJsonSchema
 from phases.content import codes, languages
 from phases.content.codes import ICD10CM as ICD10CM_OID
 from phases.content.codes import SYSTEM_NAMES
-from phases.models import Explanation, GlossaryTerm, Phase
+from phases.content.models import Explanation, GlossaryTerm, Phase
 from phases.syndication import changes
 
 JSON = "application/json"

@@ -9,7 +9,7 @@ from ninja import Field, Schema
 
 from phases.api import sync
 from phases.api.content import Language, _html, _language_of_text, answered_in_language
-from phases.models import SharedSection
+from phases.content.models import SharedSection
 from phases.text.staff_markdown import html_to_text
 
 

@@ -20,7 +20,7 @@ from django.utils.translation import get_language, gettext, pgettext_lazy
 
 from phases.checker.numbers import BlastScale, NumberRow, number_rows
 from phases.content.languages import DEFAULT
-from phases.models import Explanation, Phase, SharedSection
+from phases.content.models import Explanation, Phase, SharedSection
 from phases.rules import classifier, wording
 from phases.rules.lab_numbers import (
     format_number,

@@ -36,7 +36,7 @@ from django.utils import timezone
 
 from phases.content import languages
 from phases.content.languages import DEFAULT
-from phases.models import Disclaimer, Explanation, GlossaryTerm, Phase, SharedSection
+from phases.content.models import Disclaimer, Explanation, GlossaryTerm, Phase, SharedSection
 from phases.rules import wording
 
 FORMAT = "all-phase-portal-content"

@@ -1,7 +1,7 @@
 """Which browsers may call the API from another site: those on an active partner's site."""
 
+from phases.embed.models import Partner
 from phases.embed.origins import valid_origins
-from phases.models import Partner
 
 
 def origin_is_a_partner(sender, request, **kwargs):

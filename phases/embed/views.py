@@ -17,8 +17,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
+from phases.content.models import Phase
 from phases.embed import colours
-from phases.models import Partner, Phase
+from phases.embed.models import Partner
 
 
 def embedded(view):

@@ -6,7 +6,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language, override
 
 from phases.content.languages import DEFAULT
-from phases.models import Disclaimer
+from phases.content.models import Disclaimer
 
 
 def disclaimer(request):

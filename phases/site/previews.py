@@ -15,7 +15,14 @@ from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
-from phases.models import Disclaimer, Explanation, GlossaryTerm, Phase, SharedSection, sort_key
+from phases.content.models import (
+    Disclaimer,
+    Explanation,
+    GlossaryTerm,
+    Phase,
+    SharedSection,
+    sort_key,
+)
 from phases.site.views import checker_context, phase_page_context
 
 PREVIEW_TEMPLATE = "admin/phases/preview.html"

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods
 from phases.checker.forms import LabReportForm
 from phases.checker.report import build_report
 from phases.content.languages import DEFAULT
-from phases.models import Disclaimer, GlossaryTerm, Phase, SharedSection
+from phases.content.models import Disclaimer, GlossaryTerm, Phase, SharedSection
 from phases.rules.classifier import classify
 from phases.templatetags.pages import page_url_for
 

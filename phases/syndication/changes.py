@@ -23,8 +23,8 @@ import datetime
 from dataclasses import dataclass
 
 from phases.content.languages import DEFAULT
+from phases.content.models import Disclaimer, GlossaryTerm, Phase, SharedSection
 from phases.content.publishing import REVERTED_AND_PUBLISHED
-from phases.models import Disclaimer, GlossaryTerm, Phase, SharedSection
 from phases.text.word_diff import same_text
 
 # What Phase.mark_reviewed writes in the history.

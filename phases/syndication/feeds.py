@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import get_language, gettext, gettext_lazy, pgettext_lazy
 
-from phases.models import Disclaimer, GlossaryTerm, Phase, SharedSection
+from phases.content.models import Disclaimer, GlossaryTerm, Phase, SharedSection
 from phases.syndication import changes
 
 # How many changes a feed shows: months of editing; older ones are in the API's lists.

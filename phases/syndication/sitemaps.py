@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from phases.content.languages import DEFAULT
-from phases.models import Disclaimer, GlossaryTerm, Phase, SharedSection
+from phases.content.models import Disclaimer, GlossaryTerm, Phase, SharedSection
 from phases.syndication import changes
 
 HOME, GLOSSARY, CHECK = "home", "glossary", "check"

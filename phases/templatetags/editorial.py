@@ -5,8 +5,8 @@ from django.urls import reverse
 from phases.content.admin.filters import TRANSLATION_FILTERS, other_languages, translation_filter
 from phases.content.admin.forms import saved_by
 from phases.content.languages import DEFAULT, english_name
+from phases.content.models import Phase
 from phases.content.publishing import MISSING, OUT_OF_DATE, EditableContent
-from phases.models import Phase
 
 register = template.Library()
 

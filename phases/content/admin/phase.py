@@ -14,7 +14,7 @@ from phases.content.admin.editorial import EditorialAdmin
 from phases.content.admin.filters import ReviewStatusFilter
 from phases.content.clinical_review import notes as review_notes
 from phases.content.dates import add_months
-from phases.models import Phase
+from phases.content.models import Phase
 
 
 class ReviewerForm(forms.Form):

@@ -7,7 +7,7 @@ from django.utils.text import Truncator
 from phases.content.admin.editorial import EditorialAdmin
 from phases.content.admin.filters import PublishedFilter
 from phases.content.languages import codes
-from phases.models import Disclaimer, Explanation, GlossaryTerm, SharedSection
+from phases.content.models import Disclaimer, Explanation, GlossaryTerm, SharedSection
 
 LIST_WORDS = 16  # the start of a long text, in a list of many
 

@@ -2,7 +2,7 @@
 
 from django.utils.formats import date_format
 
-from phases.models import ReviewStatus
+from phases.content.models import ReviewStatus
 
 
 def before_change(phase, texts: dict, *, action: str) -> str:
