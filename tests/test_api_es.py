@@ -43,7 +43,7 @@ def spanish(model, **keys):
 
 
 def names_in(language):
-    return {phase.slug: phase.name for phase in Phase.objects.in_language(language)}
+    return {phase.slug: phase.name for phase in Phase.objects.in_language_list(language)}
 
 
 def lookup(client, code, **params):

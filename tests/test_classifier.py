@@ -12,6 +12,8 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from phases.checker.lab_numbers import BLASTS
+from phases.checker.number_reading import read_number
 from phases.rules.classifier import (
     AGE_GROUP_NEEDED,
     ANSWERS_CONFLICT,
@@ -70,7 +72,6 @@ from phases.rules.classifier import (
     anc_is_ambiguous,
     classify,
 )
-from phases.rules.lab_numbers import BLASTS, read_number
 
 MRD = MINIMAL_RESIDUAL_DISEASE
 TREATED_PHASES = (REMISSION, MRD, REFRACTORY, RELAPSED)

@@ -814,7 +814,7 @@ def test_a_translation_the_file_says_is_not_published_stays_unpublished(tmp_path
     assert not GlossaryTerm.objects.get(slug="quimioterapia").is_published
     spanish = Phase.objects.get(language="es", slug="remission")
     assert not spanish.is_published and spanish.draft == {"name": "Remisión (borrador)"}
-    shown = {phase.slug: phase for phase in Phase.objects.in_language("es")}
+    shown = {phase.slug: phase for phase in Phase.objects.in_language_list("es")}
     assert shown["remission"].is_fallback and not shown["untreated"].is_fallback
 
 

@@ -68,3 +68,11 @@ def test_a_package_imports_only_packages_below_it(package, path):
         if package in ONLY_ITSELF or imported in GLUE or RANK.get(imported, -1) > RANK[package]:
             above.add(module)
     assert not above, f"{path.relative_to(PHASES)} imports {sorted(above)}"
+
+
+@pytest.mark.parametrize(
+    "path", sorted((PHASES / "rules").rglob("*.py")), ids=lambda path: path.name
+)
+def test_the_checkers_rules_use_no_django(path):
+    """The rules run anywhere, as plain functions of their inputs (phases.rules)."""
+    assert not [module for module in imports_of(path) if module.split(".")[0] == "django"]

@@ -9,8 +9,7 @@ from django.utils import translation
 from hypothesis import given
 from hypothesis import strategies as st
 
-from phases.rules.classifier import RANGES, Below
-from phases.rules.lab_numbers import (
+from phases.checker.lab_numbers import (
     ENGLISH,
     LAB_NUMBERS,
     SPANISH,
@@ -18,8 +17,9 @@ from phases.rules.lab_numbers import (
     format_number,
     format_percent,
     number_style,
-    read_number,
 )
+from phases.checker.number_reading import read_number
+from phases.rules.classifier import RANGES, Below
 
 NBSP = "\u00a0"
 

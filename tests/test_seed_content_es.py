@@ -121,7 +121,7 @@ def test_every_english_phase_has_a_published_spanish_page():
 
 @pytest.mark.django_db
 def test_the_spanish_phases_have_their_spanish_names_in_the_english_order():
-    shown = Phase.objects.in_language(SPANISH)
+    shown = Phase.objects.in_language_list(SPANISH)
 
     assert [(phase.slug, phase.name) for phase in shown] == list(PHASE_NAMES.items())
     assert not any(phase.is_fallback for phase in shown)
@@ -176,7 +176,7 @@ def test_the_shared_texts_are_published_in_spanish():
 @pytest.mark.django_db
 def test_every_glossary_anchor_has_a_published_spanish_term():
     english = set(GlossaryTerm.objects.filter(language=ENGLISH).values_list("slug", flat=True))
-    spanish = GlossaryTerm.objects.in_language(SPANISH)
+    spanish = GlossaryTerm.objects.in_language_list(SPANISH)
 
     assert {term.slug for term in spanish} == english
     assert not any(term.is_fallback for term in spanish)
@@ -216,7 +216,7 @@ def test_spanish_texts_keep_the_headings_lists_bold_and_links_of_the_english():
 
 @pytest.mark.django_db
 def test_spanish_texts_link_only_to_pages_and_glossary_anchors_that_exist():
-    anchors = {term.slug for term in GlossaryTerm.objects.in_language(SPANISH)}
+    anchors = {term.slug for term in GlossaryTerm.objects.in_language_list(SPANISH)}
     links = [(name, link) for name, text in spanish_texts() for link in LINK.findall(text)]
     assert links
     for name, link in links:

@@ -2,11 +2,7 @@ import pytest
 
 from phases.models import Disclaimer, Explanation, Phase
 from phases.text import staff_markdown
-from phases.text.staff_markdown import (
-    MAX_CHARACTERS,
-    TextProblem,
-    check,
-)
+from phases.text.staff_markdown import MAX_CHARACTERS, TextProblem
 from phases.text.staff_markdown import render as render_markdown
 
 
@@ -57,7 +53,7 @@ ATTACKS = [
 @pytest.mark.parametrize(("text", "message"), ATTACKS)
 def test_a_text_that_could_break_a_page_is_refused_with_a_message(text, message):
     with pytest.raises(TextProblem, match=message):
-        check(text)
+        render_markdown(text)
 
 
 @pytest.mark.parametrize(
@@ -73,7 +69,7 @@ def test_a_text_that_could_break_a_page_is_refused_with_a_message(text, message)
 def test_the_longest_allowed_texts_of_every_shape_are_accepted(text):
     """Texts as long as the limit allows are accepted and shown, however they are built. How
     long they take is `make bench`'s business: a loaded machine is no reason to fail a test."""
-    html = check(text[:MAX_CHARACTERS])
+    html = render_markdown(text[:MAX_CHARACTERS])
 
     assert html.strip()
 

@@ -27,6 +27,8 @@ from phases.api.content import (
     _text,
     answered_in_language,
 )
+from phases.checker.lab_numbers import BLASTS, NumberProblem
+from phases.checker.number_reading import read_number
 from phases.checker.report import finding_texts, urgent_help
 from phases.content import languages
 from phases.content.models import Disclaimer, Phase
@@ -40,7 +42,6 @@ from phases.rules.classifier import (
     MrdResult,
     Treatment,
 )
-from phases.rules.lab_numbers import BLASTS, NumberProblem, read_number
 from phases.text.staff_markdown import html_to_text
 
 # An ANC per µL may be up to 100,000 (100 x10^9/L); any other unit up to 100.
@@ -287,7 +288,7 @@ def classify(request: HttpRequest, report: LabReport, response: HttpResponse):
         }
         for f, words in finding_texts(result, language=language)
     ]
-    pages = {phase.slug: _phase_page(request, phase) for phase in Phase.objects.in_language()}
+    pages = {phase.slug: _phase_page(request, phase) for phase in Phase.objects.in_language_list()}
     disclaimer = Disclaimer.current()
     return {
         "urgent": result.urgent,

@@ -109,7 +109,7 @@ def _bad_body(request, msg, kind):
 
 # Languages ---------------------------------------------------------------------------------
 
-LANG = "lang"
+LANG = languages.API_PARAMETER
 Language = Literal[tuple(languages.codes())]
 _LANGUAGES_IN_WORDS = " or ".join(f"{code} ({name})" for code, name in settings.LANGUAGES)
 UNKNOWN_LANGUAGE = f"The portal has no such language. Send {LANG} as {_LANGUAGES_IN_WORDS}."
@@ -127,16 +127,14 @@ def _in_chosen_language(run):
 
     @functools.wraps(run)
     def in_language(request, *args, **kwargs):
-        asked = request.GET.get(LANG)
-        if asked is not None and asked not in languages.codes():
+        language = languages.reader_language(request, languages.Asking.BY_API)
+        if language is None:
             problem = {"loc": ["query", LANG], "msg": UNKNOWN_LANGUAGE, "type": "unknown_language"}
             return api.create_response(request, {"detail": [problem]}, status=400)
-        header = request.META.get("HTTP_ACCEPT_LANGUAGE", "")
-        language = asked or languages.from_accept_language(header) or languages.DEFAULT
         with translation.override(language):
             response = run(request, *args, **kwargs)
         response.headers["Content-Language"] = language  # a problem is in it too
-        if asked is None:
+        if LANG not in request.GET:
             languages.vary_on_accept_language(response)
         return response
 
@@ -181,7 +179,7 @@ IN_A_LANGUAGE = {
 def answered_in_language(method: str, path: str, *, response, **kwargs):
     """Register an operation as api.get or api.post do, for an answer in the language the
     request chooses (`lang`, else Accept-Language, else English): the texts it reads (with
-    `in_language()`, `gettext`) and the addresses it makes (`reverse`) are in that language,
+    `in_language_list()`, `gettext`) and the addresses it makes (`reverse`) are in that language,
     Content-Language says which, and the OpenAPI document describes all of it and the 400
     for a language the portal does not have (and Last-Modified, for a view taking `since`)."""
     responses = (response if isinstance(response, dict) else {200: response}) | {400: BadRequest}
@@ -293,7 +291,7 @@ def list_phases(request, response: HttpResponse, since: sync.Since = sync.SINCE)
     summary="Get one phase",
 )
 def get_phase(request, slug: str = Path(..., description="The phase's slug.", example="remission")):
-    phases = sync.with_modified(Phase.objects.in_language(), Phase)
+    phases = sync.with_modified(Phase.objects.in_language_list(), Phase)
     phase = next((phase for phase in phases if phase.slug == slug), None)
     if phase is None:
         known = ", ".join(classifier.PHASE_SLUGS)

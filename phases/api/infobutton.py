@@ -47,10 +47,9 @@ XML_NAMESPACE = "http://www.w3.org/XML/1998/namespace"
 CODE_PARAMETER = "mainSearchCriteria.v.c"
 CODE_SYSTEM_PARAMETER = "mainSearchCriteria.v.cs"
 RESPONSE_TYPE_PARAMETER = "knowledgeResponseType"
-LANGUAGE_PARAMETER = "informationRecipient.languageCode.c"
+LANGUAGE_PARAMETER = languages.INFOBUTTON_PARAMETER
 RECIPIENT_PARAMETER = "informationRecipient"
 RECIPIENTS = ("PAT", "PROV")  # HL7: the patient, or a health care provider
-OLD_SPANISH = "sp"  # what several older MedlinePlus Connect clients send for Spanish
 
 
 def _one_of(*values: str) -> WithJsonSchema:
@@ -104,14 +103,6 @@ class LookupParams(Schema):
         description="Who will read the pages: PAT (the patient) or PROV (a provider). Both get "
         "the same pages, written for patients.",
     )
-
-
-def answer_language(asked: str) -> str:
-    """The language of the answer to a request that asked for `asked`: one of the portal's
-    languages, or English for anything else (MedlinePlus Connect's rule)."""
-    if asked.strip().lower() == OLD_SPANISH:
-        asked = "es"
-    return languages.supported(asked) or languages.DEFAULT
 
 
 def problems(params: LookupParams) -> list[tuple[str, str]]:
@@ -240,7 +231,7 @@ def answer(request, params: LookupParams, response: HttpResponse):
         raise ValidationError(
             [{"loc": ("query", name), "msg": msg, "type": "value_error"} for name, msg in found]
         )
-    language = answer_language(params.language)
+    language = languages.reader_language(request, languages.Asking.BY_INFOBUTTON)
     found = feed(request, code=params.code, system=params.code_system, language=language)
     if params.response_type == XML:
         response = HttpResponse(atom(found), content_type=ATOM_CONTENT_TYPE)
@@ -289,7 +280,7 @@ def _entries(request, found: codes.Code | None, code: str) -> list[dict]:
     if found is None:
         return []
     entries = []
-    phases = Phase.objects.in_language() if found.system == ICD10CM_OID or found.phases else []
+    phases = Phase.objects.in_language_list() if found.system == ICD10CM_OID or found.phases else []
     matches = [
         phase
         for phase in phases
@@ -300,7 +291,7 @@ def _entries(request, found: codes.Code | None, code: str) -> list[dict]:
         url = phase.get_absolute_url()
         entries.append(_entry(request, phase.language, phase.name, url, phase.summary, updated))
     if found.glossary:
-        terms = GlossaryTerm.objects.filter(slug=found.glossary).in_language()
+        terms = GlossaryTerm.objects.filter(slug=found.glossary).in_language_list()
         for term in changes.with_modified(terms, GlossaryTerm):
             url = term.get_absolute_url()
             entry = _entry(request, term.language, term.term, url, term.definition, term.modified)

@@ -7,7 +7,7 @@ import re
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from phases.rules.lab_numbers import format_number, number_style, one_of
+from phases.checker.lab_numbers import format_number, number_style, one_of
 
 # Problems this API words itself (already in the answer's language), by type.
 OWN_PROBLEMS = {"value_error", "anc_unit_needed", "anc_out_of_range"}

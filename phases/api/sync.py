@@ -96,12 +96,12 @@ def review_status(item) -> str:
 
 
 def listed(model, *, since, response) -> list:
-    """The rows readers of the active language see (in_language()) that changed after
+    """The rows readers of the active language see (in_language_list()) that changed after
     `since`, each with `modified`; the answer's Last-Modified is the list's newest change,
     whatever `since` leaves out."""
     languages = {translation.get_language() or DEFAULT, DEFAULT}
     found = changes.changes(model, languages)  # read once: the rows' times and the newest
-    rows = changes.with_modified(model.objects.in_language(), model, languages, found=found)
+    rows = changes.with_modified(model.objects.in_language_list(), model, languages, found=found)
     newest = max([row.modified for row in rows] + [change.at for change in found])
     response.headers["Last-Modified"] = http_date(newest.timestamp())
     return [row for row in rows if since is None or row.modified > since]

@@ -1,2 +1,4 @@
-"""The checker page: the form a patient fills in, the report it shows and the views that serve
-both. It applies phases.rules to the numbers and reads the explanations from phases.content."""
+"""The checker page's parts: reading the numbers a patient types (lab_numbers, number_reading),
+the form, its layout, and the report a result is put into. It applies phases.rules and reads
+the explanations from phases.content; the views that serve it are the site's
+(phases.site.views) and the API's (phases.api.checker)."""

@@ -5,7 +5,9 @@ from django.utils.html import format_html
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from phases.checker.lab_numbers import NumberProblem
 from phases.checker.layout import checker_helper
+from phases.checker.number_reading import anc_readings, read_number
 from phases.checker.report import Question
 from phases.rules import classifier
 from phases.rules.classifier import (
@@ -18,7 +20,6 @@ from phases.rules.classifier import (
     Treatment,
     anc_is_ambiguous,
 )
-from phases.rules.lab_numbers import NumberProblem, anc_readings, read_number
 
 # The words of every answer; the answers themselves are the classifier's.
 ANSWER_WORDS = {

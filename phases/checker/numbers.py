@@ -6,8 +6,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from phases.rules import classifier
-from phases.rules.lab_numbers import (
+from phases.checker.lab_numbers import (
     LAB_NUMBERS,
     below,
     compare_with_typical,
@@ -15,6 +14,7 @@ from phases.rules.lab_numbers import (
     format_percent,
     number_style,
 )
+from phases.rules import classifier
 
 WORDS_FOR_COMPARISON = {
     "below": _("below the typical range"),

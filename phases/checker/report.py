@@ -4,7 +4,7 @@ Two queries fetch every phase and every explanation text, in the page's language
 standing in; everything else happens in memory, so a patient's values never reach the
 database. A stored text that is broken anyway falls back on the English text, then on the
 built-in wording: the patient always gets a result. Numbers are written the way the page's
-language writes them (phases.rules.lab_numbers.NumberStyle).
+language writes them (phases.checker.lab_numbers.NumberStyle).
 """
 
 import functools
@@ -18,15 +18,15 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext, pgettext_lazy
 
-from phases.checker.numbers import BlastScale, NumberRow, number_rows
-from phases.content.languages import DEFAULT
-from phases.content.models import Explanation, Phase, SharedSection
-from phases.rules import classifier, wording
-from phases.rules.lab_numbers import (
+from phases.checker.lab_numbers import (
     format_number,
     number_style,
     one_of,
 )
+from phases.checker.numbers import BlastScale, NumberRow, number_rows
+from phases.content.languages import DEFAULT, stand_ins
+from phases.content.models import Explanation, Phase, SharedSection
+from phases.rules import classifier, wording
 from phases.text.staff_markdown import render
 
 logger = logging.getLogger(__name__)
@@ -99,7 +99,9 @@ def build_report(
     """The report patients read, in the active language (the page's, as its template is); with
     `drafts`, the unpublished wording staff are previewing."""
     language = get_language() or DEFAULT
-    phases = {phase.slug: phase for phase in Phase.objects.in_language(language, drafts=drafts)}
+    phases = {
+        phase.slug: phase for phase in Phase.objects.in_language_list(language, drafts=drafts)
+    }
     texts = _texts(language, drafts=drafts)
     numbers = {name: getattr(values, name) for name in wording.PHASE_PLACEHOLDERS}
     blasts = values.marrow_blasts_percent
@@ -146,7 +148,7 @@ def headline_key(result: classifier.Result) -> str:
 def urgent_help(language: str, *, drafts: bool = False) -> SharedSection | None:
     """The one urgent-advice text: the section every phase page shows, in `language`."""
     sections = SharedSection.objects.filter(key=SharedSection.Key.URGENT_HELP)
-    return next(iter(sections.in_language(language, drafts=drafts)), None)
+    return next(iter(sections.in_language_list(language, drafts=drafts)), None)
 
 
 def urgent_reasons(result, texts, language) -> list[SafeString]:
@@ -195,12 +197,10 @@ def _texts(language: str, *, drafts: bool = False, keys=None) -> dict[str, list[
     else:
         # The published HTML only: building every row's whole object costs more than the query.
         pairs = rows.filter(is_published=True).values_list("key", "language", "text_html")
-    texts = {}
-    for key, text_language, html in pairs:
-        texts.setdefault(key, []).append((text_language, html))
-    for found in texts.values():
-        found.sort(key=lambda pair: pair[0] != language)
-    return texts
+    found = stand_ins(pairs, language, key=lambda pair: pair[0], language_of=lambda pair: pair[1])
+    return {
+        texts[0][0]: [(text_language, html) for _, text_language, html in texts] for texts in found
+    }
 
 
 def _urgent_apart(findings):

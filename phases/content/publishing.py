@@ -48,6 +48,8 @@ class EditableContent(models.Model):
         default=DEFAULT,
         help_text="The language patients read this text in. It cannot be changed later.",
     )
+    # Whether patients see a published version of this item (a new glossary term or a new
+    # translation: not until it is first published; a draft beside it changes nothing).
     is_published = models.BooleanField(
         default=True,
         editable=False,
@@ -82,12 +84,6 @@ class EditableContent(models.Model):
     @property
     def has_draft(self):
         return bool(self.draft)
-
-    @property
-    def has_published_version(self):
-        """Whether patients see a published version of this item (a new glossary term or a new
-        translation: not until it is first published)."""
-        return self.is_published
 
     @classmethod
     def drafts_waiting(cls):

@@ -84,7 +84,7 @@ def theme(request, partner_key):
 def help_page(request):
     """For webmasters: the snippet to copy for each page, each with a live preview."""
     pages = [("home", _("The five phases (home page)")), ("check", _("The lab-values checker"))]
-    for phase in Phase.objects.in_language():
+    for phase in Phase.objects.in_language_list():
         pages.append((phase.slug, _("Phase: %(name)s") % {"name": phase.name}))
     pages += [("glossary", _("The glossary"))]
     # The snippet names the file without its content hash, so it keeps working after updates.

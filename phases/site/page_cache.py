@@ -45,7 +45,7 @@ from django.utils.cache import (
 from django.utils.http import parse_http_date_safe
 
 from phases.api import infobutton
-from phases.content.languages import DEFAULT, codes, from_accept_language
+from phases.content.languages import API_PARAMETER, Asking, reader_language
 from phases.site.page_store import generation as generations
 from phases.site.page_store import guard
 from phases.site.page_store.generation import cache
@@ -57,7 +57,7 @@ STORED_SECONDS = 24 * 60 * 60
 MAX_ADDRESS_LENGTH = 512
 # The query parameters a stored view understands; every other one is left out of the key (the
 # page is the same with it or without it).
-API_LANGUAGE = "lang"
+API_LANGUAGE = API_PARAMETER
 # The code lookup's (MedlinePlus Connect's names); a value longer than this is not stored.
 LOOKUP_PARAMETERS = (
     infobutton.CODE_PARAMETER,
@@ -128,7 +128,7 @@ def generation():
 def _stored_view(request):
     """The name of the stored view this address leads to, or None. The address's language is
     active while it is resolved, as it is for the view (LanguageFromAddressMiddleware)."""
-    language = translation.get_language_from_path(request.path_info) or DEFAULT
+    language = reader_language(request)
     try:
         with translation.override(language):
             view = resolve(request.path_info).view_name
@@ -156,7 +156,7 @@ def _lookup_query(request):
     values = [request.GET.get(name, "") for name in LOOKUP_PARAMETERS]
     if any(len(value) > MAX_LOOKUP_VALUE for value in values):
         return None
-    language = infobutton.answer_language(request.GET.get(infobutton.LANGUAGE_PARAMETER, ""))
+    language = reader_language(request, Asking.BY_INFOBUTTON)
     return "&".join([*values, language])
 
 
@@ -187,15 +187,16 @@ def page_key(request):
     if view.startswith("api:"):
         if CHANGES_SINCE in request.GET:
             return None
-        asked_language = request.GET.get(API_LANGUAGE)
-        if asked_language is not None:
-            if asked_language not in codes():
-                return None  # a 400, not stored
-            query += f"&{API_LANGUAGE}={asked_language}"
+        if API_LANGUAGE in request.GET:  # the answer then does not vary on Accept-Language
+            query += f"&{API_LANGUAGE}={request.GET[API_LANGUAGE]}"
         origin = request.META.get("HTTP_ORIGIN", "")
     elif view in FORM_VIEWS and request.META.get("QUERY_STRING"):
         return None  # values typed into the checker's address are never stored
-    asked = from_accept_language(request.META.get("HTTP_ACCEPT_LANGUAGE", "")) or ""
+    asked = reader_language(
+        request, Asking.BY_API if view.startswith("api:") else Asking.BY_ADDRESS
+    )
+    if asked is None:
+        return None  # a 400, not stored
     day = timezone.localdate().isoformat()
     address = f"{request.scheme}://{host}{request.path}?{query}"
     parts = f"{day}:{request.method}:{origin}:{asked}:{address}"

@@ -92,7 +92,9 @@ def phase(request, phase):
     shown = previewed(phase)
     # The other phases as readers of this language see them; this one is the draft, even
     # while its translation is not published and the English page stands in for it.
-    phases = [shown if other.slug == phase.slug else other for other in Phase.objects.in_language()]
+    phases = [
+        shown if other.slug == phase.slug else other for other in Phase.objects.in_language_list()
+    ]
     context = phase_page_context(shown, phases=phases)
     return preview_response(request, phase, "phases/phase_detail.html", context)
 
@@ -105,7 +107,7 @@ def shared_section(request, section):
         context = checker_context(request, drafts=True)
         context["fever_warning"] = previewed(section)
         return preview_response(request, section, "phases/check.html", context)
-    phases = Phase.objects.in_language()
+    phases = Phase.objects.in_language_list()
     shown_on = next((phase for phase in phases if phase.slug == PREVIEW_PHASE), None)
     if shown_on is None and not phases:
         raise Http404("There is no phase page to show the section on.")
@@ -116,7 +118,7 @@ def shared_section(request, section):
 
 @preview_of(Disclaimer)
 def disclaimer(request, disclaimer):
-    context = {"phases": Phase.objects.in_language(), "disclaimer": previewed(disclaimer)}
+    context = {"phases": Phase.objects.in_language_list(), "disclaimer": previewed(disclaimer)}
     return preview_response(request, disclaimer, "phases/home.html", context)
 
 
@@ -124,7 +126,7 @@ def disclaimer(request, disclaimer):
 def glossary_term(request, term):
     """The glossary in the term's language, this term's draft in place (added, or standing
     for the English term, while it is not published)."""
-    others = [other for other in GlossaryTerm.objects.in_language() if other.slug != term.slug]
+    others = [other for other in GlossaryTerm.objects.in_language_list() if other.slug != term.slug]
     terms = sorted([*others, previewed(term)], key=lambda shown: sort_key(shown.term))
     return preview_response(request, term, "phases/glossary.html", {"terms": terms})
 

@@ -1,4 +1,4 @@
-from django.db.models import Case, Subquery, TextField, When
+from django.db.models import Subquery, TextField
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
@@ -11,18 +11,18 @@ from django.views.decorators.http import require_http_methods
 
 from phases.checker.forms import LabReportForm
 from phases.checker.report import build_report
-from phases.content.languages import DEFAULT
+from phases.content.languages import DEFAULT, own_language_first
 from phases.content.models import Disclaimer, GlossaryTerm, Phase, SharedSection
 from phases.rules.classifier import classify
 from phases.templatetags.pages import page_url_for
 
 
 def home(request):
-    return render(request, "phases/home.html", {"phases": Phase.objects.in_language()})
+    return render(request, "phases/home.html", {"phases": Phase.objects.in_language_list()})
 
 
 def phase_detail(request, slug):
-    phases = Phase.objects.in_language()  # the page and its links to the others: one query
+    phases = Phase.objects.in_language_list()  # the page and its links to the others: one query
     phase = next((phase for phase in phases if phase.slug == slug), None)
     if phase is None:
         raise Http404("No such phase.")
@@ -35,7 +35,7 @@ def phase_page_context(phase, *, sections=None, phases=None):
     """What a phase page shows besides the phase: the other phases (not a sequence: any phase
     may follow another, or never come), and the sections every phase page shares. `sections`
     (by key) lets a preview put a draft in place; a section that does not exist is left out."""
-    phases = Phase.objects.in_language() if phases is None else phases
+    phases = Phase.objects.in_language_list() if phases is None else phases
     others = [other for other in phases if other != phase]
     sections = SharedSection.by_key() if sections is None else sections
     return {
@@ -54,12 +54,12 @@ def sections_and_disclaimer(language=None):
     language = language or get_language()
     disclaimer = Disclaimer.objects.filter(is_published=True, language__in={language, DEFAULT})
     # This language's disclaimer first, the English one while it has none.
-    disclaimer = disclaimer.order_by(Case(When(language=language, then=0), default=1))
+    disclaimer = disclaimer.order_by(own_language_first(language))
     sections = SharedSection.objects.annotate(
         # Read as plain text: with no disclaimer the field's own converter would make None "None".
         disclaimer_html=Subquery(disclaimer.values("text_html")[:1], output_field=TextField()),
         disclaimer_language=Subquery(disclaimer.values("language")[:1]),
-    ).in_language(language)
+    ).in_language_list(language)
     if not sections:  # none to bring it along (they are seeded and never deleted)
         return {}, Disclaimer.current(language)
     first = sections[0]
@@ -79,7 +79,7 @@ def favicon(request):
 
 
 def glossary(request):
-    terms = GlossaryTerm.objects.in_language()
+    terms = GlossaryTerm.objects.in_language_list()
     return render(request, "phases/glossary.html", {"terms": terms})
 
 

@@ -138,7 +138,7 @@ def modified_by_row(found: list[Change]) -> dict[int, datetime.datetime]:
 
 
 def with_modified(rows, model, languages=None, *, found=None) -> list:
-    """`rows` (in_language() rows of `model`), each with `modified` set: when it last
+    """`rows` (in_language_list() rows of `model`), each with `modified` set: when it last
     changed, else when it was published, else EPOCH. One query for all of them, none when
     their changes are `found` already."""
     rows = list(rows)

@@ -28,12 +28,16 @@ def page_dates(language: str) -> dict[str, datetime.datetime]:
     shows (English standing in where a text is not translated)."""
     languages = {language, DEFAULT}
     with translation.override(language):
-        phases = changes.with_modified(Phase.objects.in_language(), Phase, languages)
-        terms = changes.with_modified(GlossaryTerm.objects.in_language(), GlossaryTerm, languages)
-        sections = changes.with_modified(
-            SharedSection.objects.in_language(), SharedSection, languages
+        phases = changes.with_modified(Phase.objects.in_language_list(), Phase, languages)
+        terms = changes.with_modified(
+            GlossaryTerm.objects.in_language_list(), GlossaryTerm, languages
         )
-        disclaimer = changes.with_modified(Disclaimer.objects.in_language(), Disclaimer, languages)
+        sections = changes.with_modified(
+            SharedSection.objects.in_language_list(), SharedSection, languages
+        )
+        disclaimer = changes.with_modified(
+            Disclaimer.objects.in_language_list(), Disclaimer, languages
+        )
     on_every_page = _newest(disclaimer)
     withdrawn = changes.last_change(GlossaryTerm, languages) or changes.EPOCH
     dates = {

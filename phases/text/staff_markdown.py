@@ -35,8 +35,10 @@ class TextProblem(ValueError):
     """A text that could break or slow down a page; the message is written for editors."""
 
 
-def check(text: str) -> SafeString:
-    """Refuse a text no page should have to show; return its HTML when it is fine."""
+def render(text: str) -> SafeString:
+    """The sanitised HTML of staff Markdown. A text no page should have to show (too long,
+    nested too deeply, too slow to render) raises TextProblem instead: saving a text checks it
+    this way, and the stored HTML comes from the same call."""
     if len(text) > MAX_CHARACTERS:
         raise TextProblem(
             f"This text has {len(text):,} characters; the most a text may have is "
@@ -61,11 +63,6 @@ def check(text: str) -> SafeString:
     if time.perf_counter() - started > RENDER_BUDGET_SECONDS:
         raise TextProblem("This text takes too long to show. Shorten it or simplify its links.")
     return rendered
-
-
-def render(text: str) -> SafeString:
-    """The HTML of a text that passed `check` when it was saved."""
-    return check(text)
 
 
 def _render(text: str) -> SafeString:
@@ -139,6 +136,6 @@ def html_to_text(fragment: str) -> str:
 def markdown_to_text(text: str) -> str:
     """The words of a Markdown text without its markup, for readability and plain-text uses."""
     try:
-        return html_to_text(check(text))
+        return html_to_text(render(text))
     except TextProblem:
         return text

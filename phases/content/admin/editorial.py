@@ -196,7 +196,7 @@ class EditorialAdmin(HistoryViews, TranslationViews, admin.ModelAdmin):
     def _saved_message(self, request, obj):
         if not obj.has_draft:
             return "Published: patients see this version now."
-        if obj.has_published_version:
+        if obj.is_published:
             patients = "Patients still see the published version."
         else:
             patients = "Patients do not see it until it is published."

@@ -24,9 +24,9 @@ class GlossaryTermQuerySet(TranslatedQuerySet):
     def published(self):
         return self.filter(is_published=True)
 
-    def in_language(self, language=None):
+    def in_language_list(self, language=None):
         """In alphabetical order of the words shown, accents aside (á sorts with a)."""
-        return sorted(super().in_language(language), key=lambda term: sort_key(term.term))
+        return sorted(super().in_language_list(language), key=lambda term: sort_key(term.term))
 
 
 class GlossaryTerm(EditableContent):

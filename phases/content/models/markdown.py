@@ -21,7 +21,7 @@ MARKDOWN_HELP = (
 def validate_markdown(text):
     """Refuse a text that could break or slow down a page (see phases.text.staff_markdown)."""
     try:
-        staff_markdown.check(text)
+        staff_markdown.render(text)
     except staff_markdown.TextProblem as problem:
         raise ValidationError(str(problem)) from None
 

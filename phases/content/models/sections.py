@@ -48,7 +48,7 @@ class Disclaimer(RenderedMarkdown, EditableContent):
     def current(cls, language=None):
         """The disclaimer a reader of `language` (the active language by default) sees: the
         English one, marked is_fallback, while that language has none. None if none at all."""
-        return next(iter(cls.objects.in_language(language)), None)
+        return next(iter(cls.objects.in_language_list(language)), None)
 
     @property
     def html(self):
@@ -103,4 +103,4 @@ class SharedSection(RenderedMarkdown, EditableContent):
 
     @classmethod
     def by_key(cls, language=None):
-        return {section.key: section for section in cls.objects.in_language(language)}
+        return {section.key: section for section in cls.objects.in_language_list(language)}
