@@ -392,4 +392,4 @@ def lookup_code(request, params: Query[infobutton.LookupParams], response: HttpR
 
 
 # The checker's endpoint lives in its own module; importing it registers it on `api`.
-from phases.api import checker as api_checker  # noqa: E402, F401
+from phases.api import checker  # noqa: E402, F401

@@ -6,7 +6,7 @@ once showed a reading level, a gunicorn worker included, and never given back. H
 dictionary becomes one sorted block of "word count" lines (about 2 MiB, built on first use),
 looked up by bisection. The rule is textstat's: the first pronunciation's stressed vowels
 (phones ending in a digit), and Pyphen's hyphenation points + 1 for a word the dictionary does
-not have. tests/test_english_syllables.py checks the scores are textstat's own.
+not have. tests/text/test_english_syllables.py checks the scores are textstat's own.
 """
 
 import bisect

@@ -9,7 +9,7 @@ from django.test import Client
 
 from phases.models import Disclaimer, Explanation, GlossaryTerm, Phase
 from phases.rules.classifier import BLASTS_BELOW_USUAL_AT_DIAGNOSIS, RELAPSE_TO_CONFIRM
-from tests.test_classifier import RULE_TABLE
+from tests.rules.test_classifier import RULE_TABLE
 
 pytestmark = pytest.mark.django_db
 

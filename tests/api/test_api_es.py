@@ -11,8 +11,8 @@ import pytest
 from phases.api.infobutton import ATOM_NAMESPACE, ICD10CM_OID
 from phases.models import Disclaimer, Explanation, GlossaryTerm, Phase
 from phases.rules.classifier import BLASTS_BELOW_USUAL_AT_DIAGNOSIS
-from tests.test_classifier import RULE_TABLE
-from tests.test_page_cache import served_from_cache
+from tests.rules.test_classifier import RULE_TABLE
+from tests.site.test_page_cache import served_from_cache
 
 pytestmark = pytest.mark.django_db
 

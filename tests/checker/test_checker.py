@@ -7,7 +7,7 @@ import pytest
 from phases.checker.numbers import BlastScale
 from phases.models import Phase
 from phases.rules.classifier import Below
-from tests.test_classifier import RULE_TABLE
+from tests.rules.test_classifier import RULE_TABLE
 
 pytestmark = pytest.mark.django_db
 

@@ -23,7 +23,7 @@ from phases.site.page_store import generation as generations
 from phases.site.page_store.guard import STALE_WARNING
 from portal.cache_config import redis_cache
 from tests.conftest import make_staff, sign_in_with_password
-from tests.test_page_cache import stored_entries
+from tests.site.test_page_cache import stored_entries
 
 pytestmark = pytest.mark.django_db
 

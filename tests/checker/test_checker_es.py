@@ -11,8 +11,8 @@ from phases.checker.forms import LabReportForm
 from phases.checker.report import build_report, finding_texts
 from phases.models import Explanation, Partner, Phase
 from phases.rules.classifier import classify
-from tests.test_checker import as_posted, assert_result_is, data_phase, field_block
-from tests.test_classifier import RULE_TABLE
+from tests.checker.test_checker import as_posted, assert_result_is, data_phase, field_block
+from tests.rules.test_classifier import RULE_TABLE
 
 pytestmark = pytest.mark.django_db
 

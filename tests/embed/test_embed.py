@@ -6,7 +6,7 @@ import pytest
 
 from phases.models import Partner, Phase
 from tests.pages import PUBLIC_PAGES
-from tests.test_views import shared_sections
+from tests.site.test_views import shared_sections
 
 pytestmark = pytest.mark.django_db
 

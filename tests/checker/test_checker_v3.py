@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 
 from phases.rules.classifier import REFRACTORY, RELAPSED
 from phases.text.staff_markdown import html_to_text
+from tests.checker.test_checker import data_phase, field_block
 from tests.test_catalogue import entries
-from tests.test_checker import data_phase, field_block
 
 pytestmark = pytest.mark.django_db
 

@@ -1,6 +1,6 @@
 """Reading and writing lab numbers on a Spanish page: a decimal comma, groups of three digits
 apart by a space (or a dot), and reports from US labs with a decimal point. English pages keep
-reading numbers exactly as before (tests/test_checker.py)."""
+reading numbers exactly as before (tests/checker/test_checker.py)."""
 
 import re
 

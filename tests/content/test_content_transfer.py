@@ -22,7 +22,7 @@ from phases.text import staff_markdown
 
 pytestmark = pytest.mark.django_db
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
+PROJECT_DIR = Path(__file__).resolve().parents[2]
 
 DAY = datetime.date(2026, 12, 3)
 REVIEWED = {

@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group
 from django.test import Client
 
 from phases.models import Disclaimer, Partner, Phase, SharedSection
-from tests.test_views import shared_sections
+from tests.site.test_views import shared_sections
 
 pytestmark = pytest.mark.django_db
 
