@@ -123,8 +123,8 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -q && apt-get install -y -q chromium; \
 	  else echo "Browser tests need Debian's chromium: sudo apt-get install chromium" >&2; exit 1; fi; }
 
-# The cache's fault tests (tests/test_cache_faults.py) start redis-servers of their own on free
-# ports; install Debian's when it is missing and we may, as `browser`.
+# The cache's fault tests (tests/site/test_cache_faults.py) start redis-servers of their own on
+# free ports; install Debian's when it is missing and we may, as `browser`.
 redis:
 	@command -v redis-server >/dev/null || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -q && apt-get install -y -q redis-server; \

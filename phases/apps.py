@@ -8,9 +8,7 @@ class PhasesConfig(AppConfig):
     verbose_name = "Patient content"
 
     def ready(self):
-        from corsheaders.signals import check_request_enabled
-
-        from phases import page_cache
+        from phases.embed import cors  # noqa: F401  (answers django-cors-headers' signal)
         from phases.models import (
             Disclaimer,
             Explanation,
@@ -19,12 +17,11 @@ class PhasesConfig(AppConfig):
             Phase,
             SharedSection,
         )
-        from phases.partners import origin_is_a_partner
+        from phases.site import page_cache
         from phases.staff_auth import signals as staff_sign_in
 
         staff_sign_in.connect()
 
-        check_request_enabled.connect(origin_is_a_partner, dispatch_uid="phases-partner-cors")
         post_migrate.connect(render_stored_html, sender=self, dispatch_uid="phases-render-html")
         # Data migrations and render_stored_html write without save(): no signal; so after
         # migrating, every stored page is retired.

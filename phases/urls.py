@@ -1,6 +1,6 @@
 from django.urls import path
 
-from phases import views
+from phases.site import views
 
 app_name = "phases"
 

@@ -4,7 +4,7 @@ build a Redis cache exactly as a server does.
 A cache that does not answer must cost a page little: redis-py waits 5 s by default, and a
 hung Redis would then hold every request that long. Connecting and each answer get
 CACHE_TIMEOUT_SECONDS (0.25 s), and redis-py does not try again: after a failure the page cache
-leaves Redis alone for a while anyway (phases/page_store/guard.py).
+leaves Redis alone for a while anyway (phases/site/page_store/guard.py).
 """
 
 import os

@@ -8,7 +8,7 @@ time an editor opens the admin. warm() loads what a worker would otherwise load 
 - the URL patterns (every view module, the admin's and the API's) under each language;
 - each language's translation catalogues;
 - every template the site, the admin and the forms can render, compiled by the cached loaders;
-- the reading-level tables: the English syllable table (phases/english_syllables/) and Pyphen's
+- the reading-level tables: the English syllable table (phases/text/english_syllables/) and Pyphen's
   hyphenation patterns for each language the editors are shown a score in.
 
 Nothing here opens a database connection, a socket or a thread: they would be shared by
@@ -27,7 +27,7 @@ from django.template import TemplateDoesNotExist, TemplateSyntaxError, engines
 from django.urls import get_resolver, reverse
 from django.utils import translation
 
-from phases.readability import MEASURES
+from phases.text.readability import MEASURES
 
 TEMPLATE_SUFFIXES = {".html", ".txt", ".xml"}
 SAMPLE = "A child with leukemia goes to the clinic. The doctor checks the blood."

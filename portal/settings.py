@@ -74,10 +74,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Right after static files: a cached page skips everything below (phases/page_cache.py).
-    "phases.page_cache.PageCacheMiddleware",
+    # Right after static files: a cached page skips everything below (phases/site/page_cache.py).
+    "phases.site.page_cache.PageCacheMiddleware",
     # The language is the address's: /es/... is Spanish, any other address English.
-    "phases.languages.LanguageFromAddressMiddleware",
+    "phases.content.languages.LanguageFromAddressMiddleware",
     "csp.middleware.CSPMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
@@ -113,8 +113,8 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "phases.context_processors.disclaimer",
-                "phases.context_processors.languages",
+                "phases.site.context_processors.disclaimer",
+                "phases.site.context_processors.languages",
                 "phases.staff_auth.hospital.sign_in_choices",
             ],
         },
@@ -140,7 +140,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
     }
 
-# The page cache (phases/page_cache.py). With REDIS_URL every instance shares one Redis, so an
+# The page cache (phases/site/page_cache.py). With REDIS_URL every instance shares one Redis, so an
 # invalidation on one is seen by all. Without it, files in CACHE_DIR, which every gunicorn
 # worker of this machine reads and writes: an invalidation in one worker holds in the others
 # at once (a per-process memory cache could not promise that).
@@ -158,11 +158,11 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": SHORT_LIVED_TABLE,
     },
-    # Whole public pages (phases/page_cache.py), which fail open.
+    # Whole public pages (phases/site/page_cache.py), which fail open.
     "pages": PAGE_CACHE,
 }
 # A cache that fails is logged (once a minute at most) and left alone this many seconds: pages
-# are made afresh meanwhile, never answered with an error (phases/page_store/guard.py).
+# are made afresh meanwhile, never answered with an error (phases/site/page_store/guard.py).
 PAGE_CACHE_RETRY_SECONDS = cache_retry_seconds()
 # How long proxies and CDNs may keep a public page (s-maxage; browsers always revalidate).
 PAGE_MAX_AGE = int(os.environ.get("PAGE_MAX_AGE", "60"))
@@ -177,7 +177,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 # English at the site's own addresses, Spanish under /es/ (portal/urls.py). A new language is
-# a line here, its .po file in locale/ and its content rows (phases/languages.py).
+# a line here, its .po file in locale/ and its content rows (phases/content/languages.py).
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("es", "Español")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
@@ -234,7 +234,7 @@ if env_flag("DJANGO_BEHIND_PROXY", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_HTTPONLY = True
 
-# Browsers may call the API from a partner's site only (phases.partners decides per request).
+# Browsers may call the API from a partner's site only (phases.embed.cors decides per request).
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS", "POST"]
 

@@ -3,10 +3,10 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
-from phases import views
-from phases.api import api
+from phases.api import sections  # noqa: F401  (adds /sections to the API)
+from phases.api.content import api
+from phases.site import views
 from phases.staff_auth import views as staff_auth_views
-from phases.syndication import api_sections  # noqa: F401  (adds /sections to the API)
 from phases.syndication.urls import at_the_root
 
 admin.site.site_header = "ALL Phase Portal: content"
@@ -27,6 +27,8 @@ urlpatterns = [
 ]
 
 urlpatterns += [
+    # Staff previews of drafts on their public pages, at the admin's addresses (phases.site).
+    path("admin/phases/", include("phases.site.preview_urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
     path("favicon.ico", views.favicon),
@@ -35,7 +37,7 @@ urlpatterns += [
 # English at the site's own addresses, every other language under its code: /es/phases/...
 urlpatterns += i18n_patterns(
     path("", include("phases.urls")),
-    path("embed/", include("phases.embed_urls")),
+    path("embed/", include("phases.embed.urls")),
     path("", include("phases.syndication.urls")),
     prefix_default_language=False,
 )

@@ -11,7 +11,7 @@ from django.contrib.auth.models import Group, User
 from django.core.cache import caches
 from django.test import override_settings
 
-from phases import page_cache
+from phases.site import page_cache
 
 # A loaded machine (CI, several xdist workers) must not turn a slow example into a failure:
 # speed is measured by `make bench`, never by a test.

@@ -10,8 +10,8 @@ from django.core.management import call_command
 from django.db import connection, models
 from django.db.migrations.executor import MigrationExecutor
 
-from phases import classifier, wording
 from phases.models import Disclaimer, Explanation, GlossaryTerm, Phase, SharedSection
+from phases.rules import classifier, wording
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "phases" / "migrations"
 # What makemigrations itself writes (validators on model fields), and the migrations' own helpers.

@@ -13,7 +13,7 @@ MASTER = """
 import json, os, threading
 import portal.wsgi
 from django.db import connections
-from phases import english_syllables
+from phases.text import english_syllables
 from portal.preload import warm
 
 warm()

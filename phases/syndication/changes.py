@@ -22,10 +22,10 @@ entries a feed shows, to name the sections a publish changed.
 import datetime
 from dataclasses import dataclass
 
-from phases.languages import DEFAULT
-from phases.models import Disclaimer, GlossaryTerm, Phase, SharedSection
-from phases.publishing import REVERTED_AND_PUBLISHED
-from phases.word_diff import same_text
+from phases.content.languages import DEFAULT
+from phases.content.models import Disclaimer, GlossaryTerm, Phase, SharedSection
+from phases.content.publishing import REVERTED_AND_PUBLISHED
+from phases.text.word_diff import same_text
 
 # What Phase.mark_reviewed writes in the history.
 REVIEW_REASON = "Marked as clinically reviewed"
@@ -41,7 +41,7 @@ CONTENT_MODELS = (Phase, GlossaryTerm, SharedSection, Disclaimer)
 # The field that names an item in a feed entry's title ("" for the disclaimer).
 TITLE_FIELD = {Phase: "name", GlossaryTerm: "term", SharedSection: "title", Disclaimer: ""}
 EPOCH = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
-# A publish sets published_at and writes its version at once (phases.publishing).
+# A publish sets published_at and writes its version at once (phases.content.publishing).
 PUBLISH_WRITTEN_WITHIN = datetime.timedelta(seconds=1)
 
 
@@ -138,7 +138,7 @@ def modified_by_row(found: list[Change]) -> dict[int, datetime.datetime]:
 
 
 def with_modified(rows, model, languages=None, *, found=None) -> list:
-    """`rows` (in_language() rows of `model`), each with `modified` set: when it last
+    """`rows` (in_language_list() rows of `model`), each with `modified` set: when it last
     changed, else when it was published, else EPOCH. One query for all of them, none when
     their changes are `found` already."""
     rows = list(rows)

@@ -6,7 +6,7 @@ Each entry names the page, the language, the time and the sections that changed,
 itself; its categories say the kind of change (published, reverted, reviewed, withdrawn,
 translated) and of item (phase, glossary-term, shared-section, disclaimer) for software. Its id
 is stable (the history record's), so a reader sees each change once. Events come from
-phases.syndication.changes; the feed is a public page, stored and retired by phases.page_cache.
+phases.syndication.changes; the feed is a public page, stored and retired by phases.site.page_cache.
 """
 
 from dataclasses import dataclass
@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import get_language, gettext, gettext_lazy, pgettext_lazy
 
-from phases.models import Disclaimer, GlossaryTerm, Phase, SharedSection
+from phases.content.models import Disclaimer, GlossaryTerm, Phase, SharedSection
 from phases.syndication import changes
 
 # How many changes a feed shows: months of editing; older ones are in the API's lists.

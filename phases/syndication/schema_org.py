@@ -12,7 +12,7 @@ import datetime
 from django.conf import settings
 from django.utils.translation import get_language, gettext
 
-from phases.infobutton_codes import SNOMED_CT, SYSTEM_NAMES
+from phases.content.codes import SNOMED_CT, SYSTEM_NAMES
 
 ALL_ICD10CM_CATEGORY = "C91.0"  # Acute lymphoblastic leukemia [ALL], whatever its phase
 ALL_SNOMED_CT = "91857003"  # Acute lymphoid leukemia (disorder)

@@ -1,7 +1,7 @@
 """/sitemap.xml and /robots.txt: every public page in each language, with its other languages
 as hreflang alternates (and English as x-default), dated by the last change of what it shows;
 and the robots rules that keep the admin, the checker's results and the embeds out of search
-engines. Both are public pages, stored and retired by phases.page_cache like the others."""
+engines. Both are public pages, stored and retired by phases.site.page_cache like the others."""
 
 import datetime
 
@@ -12,8 +12,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from phases.languages import DEFAULT
-from phases.models import Disclaimer, GlossaryTerm, Phase, SharedSection
+from phases.content.languages import DEFAULT
+from phases.content.models import Disclaimer, GlossaryTerm, Phase, SharedSection
 from phases.syndication import changes
 
 HOME, GLOSSARY, CHECK = "home", "glossary", "check"
@@ -28,12 +28,16 @@ def page_dates(language: str) -> dict[str, datetime.datetime]:
     shows (English standing in where a text is not translated)."""
     languages = {language, DEFAULT}
     with translation.override(language):
-        phases = changes.with_modified(Phase.objects.in_language(), Phase, languages)
-        terms = changes.with_modified(GlossaryTerm.objects.in_language(), GlossaryTerm, languages)
-        sections = changes.with_modified(
-            SharedSection.objects.in_language(), SharedSection, languages
+        phases = changes.with_modified(Phase.objects.in_language_list(), Phase, languages)
+        terms = changes.with_modified(
+            GlossaryTerm.objects.in_language_list(), GlossaryTerm, languages
         )
-        disclaimer = changes.with_modified(Disclaimer.objects.in_language(), Disclaimer, languages)
+        sections = changes.with_modified(
+            SharedSection.objects.in_language_list(), SharedSection, languages
+        )
+        disclaimer = changes.with_modified(
+            Disclaimer.objects.in_language_list(), Disclaimer, languages
+        )
     on_every_page = _newest(disclaimer)
     withdrawn = changes.last_change(GlossaryTerm, languages) or changes.EPOCH
     dates = {

@@ -2,18 +2,11 @@ from django import template
 from django.apps import apps
 from django.urls import reverse
 
-from phases.editorial_admin import (
-    MISSING,
-    OUT_OF_DATE,
-    TRANSLATION_FILTERS,
-    english_name,
-    other_languages,
-    saved_by,
-    translation_filter,
-)
-from phases.languages import DEFAULT
-from phases.models import Phase
-from phases.publishing import EditableContent
+from phases.content.admin.filters import TRANSLATION_FILTERS, other_languages, translation_filter
+from phases.content.admin.forms import saved_by
+from phases.content.languages import DEFAULT, english_name
+from phases.content.models import Phase
+from phases.content.publishing import MISSING, OUT_OF_DATE, EditableContent
 
 register = template.Library()
 

@@ -10,7 +10,7 @@ Spanish (/es/...). Staff-written HTML goes through
 from django import template
 from django.urls import reverse
 
-from phases.staff_markdown import with_links_under
+from phases.text.staff_markdown import with_links_under
 
 register = template.Library()
 

@@ -14,7 +14,7 @@ from django.db import connection
 from django.test.testcases import LiveServerThread
 from playwright.sync_api import sync_playwright
 
-from phases import page_cache
+from phases.site import page_cache
 
 CHROMIUM = "/usr/bin/chromium"
 # Screenshots and printed PDFs the browser tests make are kept here for people to look at

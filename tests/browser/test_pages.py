@@ -3,7 +3,7 @@
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.test_views import shared_sections
+from tests.site.test_views import shared_sections
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -2,7 +2,7 @@ import json
 
 from django.core.management.base import BaseCommand
 
-from phases.content_transfer import export_content
+from phases.content.transfer import export_content
 
 
 class Command(BaseCommand):

@@ -4,8 +4,9 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import get_language_info
 
-from phases.content_transfer import MAX_IMPORT_BYTES, ContentProblems, import_content, read_file
-from phases.page_store import guard
+from phases.content.transfer import MAX_IMPORT_BYTES, ContentProblems, import_content, read_file
+from phases.site import page_cache
+from phases.site.page_store import guard
 
 
 class Command(BaseCommand):
@@ -28,6 +29,9 @@ class Command(BaseCommand):
         except ContentProblems as problems:
             lines = "\n".join(f"  - {problem}" for problem in problems.problems)
             raise CommandError(f"Nothing was imported. Problems in {source}:\n{lines}") from None
+        # Each row's save retires the stored pages too; this keeps it so if rows are ever
+        # bulk-written.
+        page_cache.bump()
         for language, imported in counts.items():
             self.stdout.write(self.style.SUCCESS(summary(language, imported)))
         if guard.health.invalidation_owed:

@@ -1,0 +1,327 @@
+"""The checker's endpoint of the JSON API (POST /api/v1/classify), registered on phases.api.content.
+
+The classifier runs on the values in the request and keeps nothing: no database write, no log
+line with a value, no cache. Its answer, and every problem with a request, is in the language
+the request chooses (`lang`, else Accept-Language, else English).
+"""
+
+from typing import Annotated, Literal
+
+from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
+from django.utils import translation
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext
+from django.views.decorators.debug import sensitive_variables
+from ninja import Field, Schema
+from ninja.errors import ValidationError
+from pydantic import PlainValidator, WithJsonSchema
+
+from phases.api.content import (
+    BadRequest,
+    InputName,
+    Language,
+    PhaseSlug,
+    _html,
+    _language_of_text,
+    _text,
+    answered_in_language,
+)
+from phases.checker.lab_numbers import BLASTS, NumberProblem
+from phases.checker.number_reading import read_number
+from phases.checker.report import finding_texts, urgent_help
+from phases.content import languages
+from phases.content.models import Disclaimer, Phase
+from phases.rules import classifier
+from phases.rules.classifier import (
+    AgeGroup,
+    AncUnit,
+    Answer,
+    CountsWord,
+    MrdLevel,
+    MrdResult,
+    Treatment,
+)
+from phases.text.staff_markdown import html_to_text
+
+# An ANC per µL may be up to 100,000 (100 x10^9/L); any other unit up to 100.
+ANC_PER_UL_UP_TO = classifier.RANGES["anc"][1] * classifier.PER_MICROLITRE
+ANC_UNIT_NEEDED = "anc_unit_needed"
+ANC_OUT_OF_RANGE = "anc_out_of_range"
+
+
+def _number(name: str, meaning: str, *, high=None):
+    low, usual_high = classifier.RANGES[name]
+    high = usual_high if high is None else high
+    return Field(None, ge=low, le=high, strict=True, allow_inf_nan=False, description=meaning)
+
+
+MAX_BLASTS_TEXT = 30
+
+
+def _blasts(value):
+    """A number from 0 to 100, or the report's words: "<5", "1-2%", "none seen"."""
+    if value is None:
+        return None
+    if isinstance(value, str) and len(value) <= MAX_BLASTS_TEXT:
+        try:
+            reading = read_number(value, name=BLASTS)
+        except NumberProblem as problem:
+            raise ValueError(str(problem)) from None
+        if reading is not None and reading.understood is not None:
+            return value
+    elif isinstance(value, int | float) and not isinstance(value, bool):
+        low, high = classifier.RANGES[BLASTS]
+        if low <= value <= high:  # NaN and infinities fail this
+            return float(value)
+        raise ValueError(gettext("Marrow blasts are a percentage: send a number from 0 to 100."))
+    raise ValueError(
+        gettext('Send a number from 0 to 100, or a string such as "<5", "1-2%" or "none seen".')
+    )
+
+
+Blasts = Annotated[
+    float | str | None,
+    PlainValidator(_blasts),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "number", "minimum": 0, "maximum": 100},
+                {"type": "string", "maxLength": MAX_BLASTS_TEXT},
+                {"type": "null"},
+            ]
+        }
+    ),
+]
+
+
+def _answer(choice, meaning: str, example=None):
+    examples = [example] if example else None
+    return Field(choice.UNKNOWN, description=meaning, examples=examples)
+
+
+class LabReport(Schema):
+    """The answers of the checker form, with the same names; only `treatment` is required.
+    Answers left out are "unknown", so requests written before a question existed still work."""
+
+    model_config = {"extra": "forbid"}
+
+    treatment: Treatment = Field(
+        description="Has any treatment for the leukemia ever been given, beyond symptom relief? "
+        "Steroids given before chemotherapy count as treatment.",
+        examples=["received"],
+    )
+    age_group: AgeGroup = _answer(
+        AgeGroup,
+        "`child`: a child or teenager, or a young adult treated on a children's (paediatric) "
+        "plan; `adult`: treated on an adult plan.",
+        "child",
+    )
+    first_course_finished: Answer = _answer(
+        Answer,
+        "Has the first course of treatment (induction, usually 4 to 5 weeks) finished? Asked "
+        "only when treatment was received; `ever_in_remission: yes` implies it.",
+        "yes",
+    )
+    ever_in_remission: Answer = _answer(
+        Answer, "Before these results, was it ever said to be in remission?", "yes"
+    )
+    marrow_blasts_percent: Blasts = Field(
+        None,
+        description="Marrow blasts in %: a number from 0 to 100, or as the report words it: "
+        '"<5" (also "< 5%", "less than 5", "below 5", "menos de 5"), a range ("1-2%", '
+        '"0 to 1%", "entre 1 y 2 %") or "none seen" (0; also "no blasts seen", "ninguno").',
+        examples=[2.5, "<5", "1-2%"],
+    )
+    blood_blasts: Answer = _answer(Answer, "Are blasts reported in the blood?", "no")
+    outside_marrow: Answer = _answer(
+        Answer,
+        "In the latest tests, has the care team found leukemia outside the blood and marrow "
+        "(spinal fluid, testicles, skin, elsewhere)? Found there only at diagnosis is `no`.",
+        "no",
+    )
+    cbc: CountsWord = _answer(CountsWord, "What the report says of the blood count overall.")
+    anc: float | None = _number(
+        "anc",
+        "Absolute neutrophil count, x10^9/L; per µL with `anc_unit: per_uL` (up to 100000). "
+        "A number from 10 to 100, or above `wbc`, needs `anc_unit`.",
+        high=ANC_PER_UL_UP_TO,
+    )
+    anc_unit: AncUnit = _answer(
+        AncUnit, "How `anc` is written: `x10^9/L` or `per_uL` (divided by 1000).", "x10^9/L"
+    )
+    platelets: float | None = _number("platelets", "Platelet count, x10^9/L.")
+    wbc: float | None = _number("wbc", "White cell count, x10^9/L (shown, not a rule input).")
+    hemoglobin: float | None = _number("hemoglobin", "g/dL (shown, not a rule input).")
+    mrd: MrdResult = _answer(MrdResult, "Minimal residual disease test result.", "negative")
+    mrd_level: MrdLevel = _answer(
+        MrdLevel, "When MRD is positive and the report gives a level: below 1%, or 1% or more."
+    )
+    fever: Answer = _answer(
+        Answer,
+        "A temperature of 38.0 °C (100.4 °F) or higher, or above the number the care team gave, "
+        "now or in the last 24 hours. `yes` always brings the urgent advice.",
+        "no",
+    )
+    symptoms: Answer = _answer(
+        Answer,
+        "Other signs that leukemia may be active now (not fever): new bone pain, bleeding or "
+        "easy bruising, swollen glands, feeling very tired or looking pale.",
+        "no",
+    )
+
+    def anc_problems(self) -> list[dict]:
+        """An ANC that needs its unit, or is too large for the unit it has."""
+        if self.anc is None or self.anc_unit is AncUnit.PER_UL:
+            return []
+        if self.anc > classifier.RANGES["anc"][1]:
+            message = gettext(
+                "An ANC is at most 100 ×10⁹/L. If your report gives it per µL, divide it by "
+                '1000, or send anc_unit "per_uL".'
+            )
+            return [{"loc": ("body", "report", "anc"), "msg": message, "type": ANC_OUT_OF_RANGE}]
+        if self.anc_unit is AncUnit.UNKNOWN and classifier.anc_is_ambiguous(self.anc, self.wbc):
+            message = gettext(
+                "An ANC from 10 to 100, or above the WBC, can be ×10⁹/L or per µL: 80 per µL "
+                'is 0.08 ×10⁹/L, dangerously low. Send anc_unit as "x10^9/L" or "per_uL".'
+            )
+            return [
+                {"loc": ("body", "report", "anc_unit"), "msg": message, "type": ANC_UNIT_NEEDED}
+            ]
+        return []
+
+    def lab_values(self) -> classifier.LabValues:
+        values = self.model_dump()
+        blasts = values["marrow_blasts_percent"]
+        if isinstance(blasts, str):
+            values["marrow_blasts_percent"] = read_number(blasts, name=BLASTS).value
+        if self.anc is not None:
+            values["anc"] = classifier.anc_in_x10_9_per_l(self.anc, self.anc_unit)
+        return classifier.LabValues(**values)
+
+
+class FindingOut(Schema):
+    code: Literal[classifier.FINDING_CODES] = Field(description="Which finding this is.")
+    values: dict[str, float | str] = Field(description="The values the finding speaks of.")
+    text: str = Field(description="The finding in words, as plain text.")
+    html: str = Field(description="The finding in words, as sanitised HTML.")
+    language: Language = _language_of_text()
+
+
+UrgentReason = Literal[classifier.URGENT_REASONS]
+
+
+class UrgentAdviceOut(Schema):
+    reasons: list[UrgentReason] = Field(description="Why it is shown, in this order.")
+    why_text: str = Field(description="Why it is shown, in words, as plain text.")
+    why_html: str = Field(description="The same, as sanitised HTML.")
+    text: str = Field(
+        description="What to do right away: the same text as every phase page's “When to get "
+        "help right away” section, as plain text."
+    )
+    html: str = Field(description="The same, as sanitised HTML.")
+    language: Language = _language_of_text()
+
+
+class PhasePageOut(Schema):
+    slug: PhaseSlug
+    name: str = Field(description="The phase's name.")
+    url: str = Field(description="Absolute address of its page, in the answer's language.")
+    language: Language = _language_of_text()
+
+
+class ClassifyOut(Schema):
+    urgent: bool = Field(
+        description="True with a fever, other signs, or an ANC below 0.5 x10^9/L: show "
+        "`urgent_advice` first, before the phase."
+    )
+    urgent_advice: UrgentAdviceOut | None = Field(
+        description="Why, and what to do right away (call the care team or emergency "
+        "services), or null."
+    )
+    phase: PhaseSlug | None = Field(description="The phase, or null when we can't tell yet.")
+    phase_page: PhasePageOut | None = Field(description="The phase's name and page, or null.")
+    candidates: list[PhaseSlug] = Field(
+        description="Phases still possible when phase is null; may be empty."
+    )
+    candidate_pages: list[PhasePageOut] = Field(
+        description="The same phases, with their names and pages."
+    )
+    findings: list[FindingOut] = Field(description="The reasons behind the result.")
+    missing: list[InputName] = Field(description="Inputs that would help decide.")
+    phase_url: str | None = Field(description="Absolute address of the phase's page.")
+    disclaimer: str = Field(description="The medical disclaimer, as plain text: show it.")
+    disclaimer_language: Language = Field(
+        description="The language of the disclaimer: the answer's, or `en` where the English "
+        "stands in for a translation not written yet."
+    )
+
+
+@answered_in_language(
+    "POST",
+    "/classify",
+    response={200: ClassifyOut, 400: BadRequest},
+    tags=["Checker"],
+    summary="Sort lab values into a phase",
+)
+@sensitive_variables()  # the values stay out of error reports, as on the checker page
+def classify(request: HttpRequest, report: LabReport, response: HttpResponse):
+    """The checker's rules (see the classifier spec, version 3): a phase, or why we can't tell
+    yet.
+
+    A teaching aid, not a diagnosis. The values are used for this answer only and never
+    stored, logged or cached.
+    """
+    add_never_cache_headers(response)
+    if problems := report.anc_problems():
+        raise ValidationError(problems)
+    language = translation.get_language()
+    result = classifier.classify(report.lab_values())
+    path = result.phase and reverse("phases:detail", kwargs={"slug": result.phase})
+    findings = [
+        {
+            "code": f.code,
+            "values": f.as_dict(),
+            "text": html_to_text(words),
+            "html": _html(words),
+            "language": languages.DEFAULT if words.is_fallback else language,
+        }
+        for f, words in finding_texts(result, language=language)
+    ]
+    pages = {phase.slug: _phase_page(request, phase) for phase in Phase.objects.in_language_list()}
+    disclaimer = Disclaimer.current()
+    return {
+        "urgent": result.urgent,
+        "urgent_advice": _urgent_advice(result, findings, language),
+        "phase": result.phase,
+        "phase_page": result.phase and pages[result.phase],
+        "candidates": list(result.candidates),
+        "candidate_pages": [pages[slug] for slug in result.candidates],
+        "findings": findings,
+        "missing": list(result.missing),
+        "phase_url": path and request.build_absolute_uri(path),
+        "disclaimer": _text(disclaimer),
+        "disclaimer_language": disclaimer.language if disclaimer else language,
+    }
+
+
+def _urgent_advice(result, findings, language) -> dict | None:
+    """Why (the urgent finding's words), then the one urgent-advice text the phase pages show."""
+    why = next((f for f in findings if f["code"] == classifier.GET_HELP_NOW), None)
+    if why is None:
+        return None
+    advice = urgent_help(language)
+    html = advice.html if advice else ""
+    return {
+        "reasons": list(result.urgent_reasons),
+        "why_text": why["text"],
+        "why_html": why["html"],
+        "text": html_to_text(html),
+        "html": _html(html),
+        "language": advice.language if advice else language,
+    }
+
+
+def _phase_page(request, phase: Phase) -> dict:
+    url = request.build_absolute_uri(phase.get_absolute_url())
+    return {"slug": phase.slug, "name": phase.name, "url": url, "language": phase.language}

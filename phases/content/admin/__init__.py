@@ -1,0 +1,1 @@
+"""The editors' admin of the patient content; phases/admin.py imports its modules."""

@@ -1,2 +1,0 @@
-"""What keeps the page cache (phases/page_cache.py) harmless when its store misbehaves: calls
-that fail open (guard) and a generation that only moves forward (generation)."""
