@@ -1,0 +1,226 @@
+"""The portal's texts as data: one Markdown file per text and language under seed/<folder>/,
+written into the database by a migration with the historical models (apps.get_model), so a
+migration seeds the same words today and in a year, whatever the live models become.
+
+A seed folder is frozen once its migration is released: a later change of the texts is a new
+folder holding only the changed files, and a new migration calling `apply(apps, "<folder>")`.
+`apply` creates the rows that do not exist yet and changes the others, field by field, only
+where the database still holds the words the earlier folders wrote: a text an editor has
+changed is never overwritten; the new words wait in the row's draft for an editor (unless the
+editor has a draft of their own). `unapply` undoes exactly that. docs/seed-content.md says how.
+
+A file, for example seed/0001/es/phases/remission.md:
+
+    ---
+    order: 2
+    name: Remisión
+    version: 2
+    history: Content version 3 by the portal team; awaiting clinical review
+    ---
+
+    <!-- body -->
+    ## Qué significa esta fase
+    ...
+
+Between the `---` lines, one `field: value` a line: the short fields, the version a new row
+starts at and the note its history starts with. Then each longer text after a line naming its
+field, `<!-- field -->` (invisible when the Markdown is shown).
+"""
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.utils import timezone
+
+SEED = Path(__file__).resolve().parent / "seed"
+ENGLISH = "en"
+
+# Folder name: (model, the field naming its item in every language, the fields an edit drafts).
+# Frozen here: the historical models do not carry the live models' class attributes.
+MODELS = {
+    "phases": ("Phase", "slug", ("name", "summary", "body", "questions", "references")),
+    "glossary": ("GlossaryTerm", "slug", ("term", "slug", "definition")),
+    "checker": ("Explanation", "key", ("text",)),
+    "shared": ("SharedSection", "key", ("title", "text")),
+    "disclaimer": ("Disclaimer", None, ("text",)),
+}
+BOOKKEEPING = ("version", "history")
+FIELD_MARK = re.compile(r"^<!-- (\w+) -->$")
+
+
+@dataclass(frozen=True)
+class Text:
+    """One item's words in one language, as a seed file holds them."""
+
+    folder: str  # phases, glossary, checker, shared or disclaimer
+    language: str
+    key: str  # the slug or key; the file name for the one disclaimer of a language
+    fields: dict
+    version: int
+    history: str
+
+    @property
+    def model_name(self):
+        return MODELS[self.folder][0]
+
+    @property
+    def identity(self):
+        return (self.folder, self.language, self.key)
+
+
+def parse(path: Path) -> tuple[dict, dict]:
+    """A seed file's short fields (between the --- lines) and its texts (after their marks)."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    if lines[0] != "---" or "---" not in lines[1:]:
+        raise ValueError(f"{path}: a seed file starts with its fields between --- lines")
+    end = lines.index("---", 1)
+    short = {}
+    for line in lines[1:end]:
+        name, colon, value = line.partition(": ")
+        if not colon or not re.fullmatch(r"\w+", name) or name in short:
+            raise ValueError(f"{path}: write one `field: value` a line, not {line!r}")
+        short[name] = value
+    texts, field = {}, None
+    for line in lines[end + 1 :]:
+        if mark := FIELD_MARK.match(line):
+            field = mark.group(1)
+            if field in texts or field in short:
+                raise ValueError(f"{path}: {field} is given twice")
+            texts[field] = []
+        elif field is not None:
+            texts[field].append(line)
+        elif line.strip():
+            raise ValueError(f"{path}: a text starts with its field's mark, <!-- field -->")
+    return short, {name: "\n".join(text).strip() for name, text in texts.items()}
+
+
+def read(folder: str) -> list[Text]:
+    """Every text of a seed folder, English first, in a fixed order."""
+    root = SEED / folder
+    if not root.is_dir():
+        raise ValueError(f"No seed folder {root}")
+    found = []
+    for path in sorted(root.glob("*/*/*.md"), key=lambda p: (p.parts[-3] != ENGLISH, p.parts)):
+        language, kind = path.parts[-3], path.parts[-2]
+        if kind not in MODELS:
+            raise ValueError(f"{path}: seed texts live in {', '.join(MODELS)}")
+        short, texts = parse(path)
+        version = int(short.pop("version", "1"))
+        history = short.pop("history", "Seeded by the portal team; awaiting clinical review")
+        fields = {**short, **texts}
+        found.append(Text(kind, language, path.stem, fields, version, history))
+    return found
+
+
+def written_before(folder: str) -> dict:
+    """What the seed folders before `folder` (in name order) last wrote, text by text."""
+    earlier = sorted(path.name for path in SEED.iterdir() if path.is_dir() and path.name < folder)
+    return {text.identity: text for name in earlier for text in read(name)}
+
+
+def apply(apps, folder: str) -> None:
+    """Write a seed folder: new items are created and published; an item the earlier folders
+    wrote gets the new words in each field that still holds their words; a field an editor
+    changed keeps the editor's words, and the new words wait in the draft."""
+    now = timezone.now()
+    before = written_before(folder)
+    for text in read(folder):
+        model = apps.get_model("phases", text.model_name)
+        values = _values(model, text)
+        row = _row(model, text)
+        if row is None:
+            row = model.objects.create(
+                language=text.language,
+                **_key(text),
+                **values,
+                is_published=True,
+                published_at=now,
+                version=text.version,
+            )
+            _record(apps, text, row, "+", now)
+            continue
+        seeded = _values(model, before[text.identity]) if text.identity in before else {}
+        ours = {f: v for f, v in values.items() if getattr(row, f) == seeded.get(f, _ABSENT)}
+        theirs = {f: v for f, v in values.items() if f not in ours and getattr(row, f) != v}
+        drafted = _draftable(text, theirs) if not row.draft else {}
+        changes = {f: v for f, v in ours.items() if getattr(row, f) != v}
+        if not changes and not drafted:
+            continue
+        for field, value in changes.items():
+            setattr(row, field, value)
+        if drafted:
+            row.draft = {f: getattr(row, f) for f in MODELS[text.folder][2]} | drafted
+        if changes:
+            row.published_at = now
+        row.version += 1
+        row.save()
+        _record(apps, text, row, "~", now)
+
+
+def unapply(apps, folder: str) -> None:
+    """Undo `apply`: the items it created are removed; the words it wrote, and the drafts it
+    left, give way to the earlier folders' words. An editor's words since then are kept."""
+    before = written_before(folder)
+    for text in reversed(read(folder)):
+        model = apps.get_model("phases", text.model_name)
+        row = _row(model, text)
+        if row is None:
+            continue
+        history = _history(apps, text, row)
+        if text.identity not in before:
+            history.delete()
+            row.delete()
+            continue
+        values, seeded = _values(model, text), _values(model, before[text.identity])
+        undone = {f: seeded[f] for f, v in values.items() if f in seeded and getattr(row, f) == v}
+        for field, value in undone.items():
+            setattr(row, field, value)
+        drafted = _draftable(text, values)
+        if row.draft and all(row.draft.get(f, v) == v for f, v in drafted.items()):
+            row.draft = None
+        if (changed := history.filter(history_type="~")).exists():
+            row.version = max(1, row.version - 1)
+            changed.delete()
+        row.save()
+
+
+_ABSENT = object()
+
+
+def _values(model, text: Text) -> dict:
+    """A text's fields as the model stores them (an order of "2" is the number 2)."""
+    return {
+        field: model._meta.get_field(field).to_python(value) for field, value in text.fields.items()
+    }
+
+
+def _key(text: Text) -> dict:
+    key_field = MODELS[text.folder][1]
+    return {key_field: text.key} if key_field else {}
+
+
+def _row(model, text: Text):
+    return model.objects.filter(language=text.language, **_key(text)).first()
+
+
+def _draftable(text: Text, values: dict) -> dict:
+    return {f: v for f, v in values.items() if f in MODELS[text.folder][2]}
+
+
+def _history(apps, text: Text, row):
+    """The history records `apply` wrote for this row."""
+    historical = apps.get_model("phases", f"Historical{text.model_name}")
+    return historical.objects.filter(id=row.pk, history_change_reason=text.history)
+
+
+def _record(apps, text: Text, row, history_type: str, now) -> None:
+    """The history shows each text as added (+) or changed (~) by the portal team, with the
+    note of its seed file, so an editor sees where it came from and can go back to it."""
+    historical = apps.get_model("phases", f"Historical{text.model_name}")
+    historical.objects.create(
+        **{field.attname: getattr(row, field.attname) for field in type(row)._meta.fields},
+        history_date=now,
+        history_type=history_type,
+        history_change_reason=text.history,
+    )
