@@ -17,8 +17,8 @@ from django.core.management import call_command
 from django.db import migrations, models
 
 import phases.models
-from phases.migrations import _seed
 from phases.migrations._groups import grant
+from phases.migrations._seed import apply, unapply
 
 SEED_FOLDER = "0001"
 EDITORS = "Content editors"
@@ -79,11 +79,11 @@ def delete_demo_partner(apps, schema_editor):
 
 
 def seed_content(apps, schema_editor):
-    _seed.apply(apps, SEED_FOLDER)
+    apply(apps, SEED_FOLDER)
 
 
 def remove_content(apps, schema_editor):
-    _seed.unapply(apps, SEED_FOLDER)
+    unapply(apps, SEED_FOLDER)
 
 
 class Migration(migrations.Migration):

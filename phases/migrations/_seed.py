@@ -45,8 +45,8 @@ MODELS = {
     "shared": ("SharedSection", "key", ("title", "text")),
     "disclaimer": ("Disclaimer", None, ("text",)),
 }
-BOOKKEEPING = ("version", "history")
 FIELD_MARK = re.compile(r"^<!-- (\w+) -->$")
+_ABSENT = object()  # a field no earlier folder wrote: never taken for the database's words
 
 
 @dataclass(frozen=True)
@@ -95,37 +95,39 @@ def parse(path: Path) -> tuple[dict, dict]:
     return short, {name: "\n".join(text).strip() for name, text in texts.items()}
 
 
-def read(folder: str) -> list[Text]:
+def read(folder: str, *, root: Path = SEED) -> list[Text]:
     """Every text of a seed folder, English first, in a fixed order."""
-    root = SEED / folder
-    if not root.is_dir():
-        raise ValueError(f"No seed folder {root}")
+    if not (root / folder).is_dir():
+        raise ValueError(f"No seed folder {root / folder}")
     found = []
-    for path in sorted(root.glob("*/*/*.md"), key=lambda p: (p.parts[-3] != ENGLISH, p.parts)):
+    paths = (root / folder).glob("*/*/*.md")
+    for path in sorted(paths, key=lambda path: (path.parts[-3] != ENGLISH, path.parts)):
         language, kind = path.parts[-3], path.parts[-2]
         if kind not in MODELS:
             raise ValueError(f"{path}: seed texts live in {', '.join(MODELS)}")
         short, texts = parse(path)
         version = int(short.pop("version", "1"))
-        history = short.pop("history", "Seeded by the portal team; awaiting clinical review")
+        history = short.pop(
+            "history", f"Seed {folder} by the portal team; awaiting clinical review"
+        )
         fields = {**short, **texts}
         found.append(Text(kind, language, path.stem, fields, version, history))
     return found
 
 
-def written_before(folder: str) -> dict:
+def written_before(folder: str, *, root: Path = SEED) -> dict:
     """What the seed folders before `folder` (in name order) last wrote, text by text."""
-    earlier = sorted(path.name for path in SEED.iterdir() if path.is_dir() and path.name < folder)
-    return {text.identity: text for name in earlier for text in read(name)}
+    earlier = sorted(path.name for path in root.iterdir() if path.is_dir() and path.name < folder)
+    return {text.identity: text for name in earlier for text in read(name, root=root)}
 
 
-def apply(apps, folder: str) -> None:
+def apply(apps, folder: str, *, root: Path = SEED) -> None:
     """Write a seed folder: new items are created and published; an item the earlier folders
     wrote gets the new words in each field that still holds their words; a field an editor
     changed keeps the editor's words, and the new words wait in the draft."""
     now = timezone.now()
-    before = written_before(folder)
-    for text in read(folder):
+    before = written_before(folder, root=root)
+    for text in read(folder, root=root):
         model = apps.get_model("phases", text.model_name)
         values = _values(model, text)
         row = _row(model, text)
@@ -158,34 +160,34 @@ def apply(apps, folder: str) -> None:
         _record(apps, text, row, "~", now)
 
 
-def unapply(apps, folder: str) -> None:
-    """Undo `apply`: the items it created are removed; the words it wrote, and the drafts it
-    left, give way to the earlier folders' words. An editor's words since then are kept."""
-    before = written_before(folder)
-    for text in reversed(read(folder)):
+def unapply(apps, folder: str, *, root: Path = SEED) -> None:
+    """Undo `apply`: the items it created are removed, with their history; the words it wrote,
+    and the drafts it left, give way to the earlier folders' words. An editor's words since
+    then are kept, and so is an item an editor had made before."""
+    before = written_before(folder, root=root)
+    for text in reversed(read(folder, root=root)):
         model = apps.get_model("phases", text.model_name)
         row = _row(model, text)
         if row is None:
             continue
-        history = _history(apps, text, row)
-        if text.identity not in before:
-            history.delete()
+        historical = apps.get_model("phases", f"Historical{text.model_name}")
+        history = historical.objects.filter(id=row.pk, history_change_reason=text.history)
+        if history.filter(history_type="+").exists():
+            historical.objects.filter(id=row.pk).delete()
             row.delete()
             continue
-        values, seeded = _values(model, text), _values(model, before[text.identity])
+        values = _values(model, text)
+        ours = {f: getattr(row, f) for f in MODELS[text.folder][2]} | _draftable(text, values)
+        if row.draft == ours:  # the draft `apply` left, not an editor's
+            row.draft = None
+        seeded = _values(model, before[text.identity]) if text.identity in before else {}
         undone = {f: seeded[f] for f, v in values.items() if f in seeded and getattr(row, f) == v}
         for field, value in undone.items():
             setattr(row, field, value)
-        drafted = _draftable(text, values)
-        if row.draft and all(row.draft.get(f, v) == v for f, v in drafted.items()):
-            row.draft = None
         if (changed := history.filter(history_type="~")).exists():
             row.version = max(1, row.version - 1)
             changed.delete()
         row.save()
-
-
-_ABSENT = object()
 
 
 def _values(model, text: Text) -> dict:
@@ -206,12 +208,6 @@ def _row(model, text: Text):
 
 def _draftable(text: Text, values: dict) -> dict:
     return {f: v for f, v in values.items() if f in MODELS[text.folder][2]}
-
-
-def _history(apps, text: Text, row):
-    """The history records `apply` wrote for this row."""
-    historical = apps.get_model("phases", f"Historical{text.model_name}")
-    return historical.objects.filter(id=row.pk, history_change_reason=text.history)
 
 
 def _record(apps, text: Text, row, history_type: str, now) -> None:
