@@ -23,10 +23,18 @@ A file, for example seed/0001/es/phases/remission.md:
     ...
 
 Between the `---` lines, one `field: value` a line: the short fields, the version a new row
-starts at and the note its history starts with. Then each longer text after a line naming its
-field, `<!-- field -->` (invisible when the Markdown is shown).
+starts at (1 if not given) and the note the history shows for it. Then each longer text after
+a line naming its field, `<!-- field -->` (invisible when the Markdown is shown). An empty value
+of a field the database may leave empty (a date) is stored as empty (NULL).
+
+A new row's history holds one record for each of its versions, oldest first, so an editor can
+compare them and bring one back. seed/<folder>/history/<language>/<kind>/<name>/1.md, 2.md...
+hold what each earlier version said, as far as it differs from the text now, with its note; a
+file for the latest version, only if its record differs from the text (`published_at:` empty:
+recorded before the portal kept publish times).
 """
 
+import datetime
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +43,7 @@ from django.utils import timezone
 
 SEED = Path(__file__).resolve().parent / "seed"
 ENGLISH = "en"
+HISTORY = "history"  # the folder of earlier versions, beside the language folders
 
 # Folder name: (model, the field naming its item in every language, the fields an edit drafts).
 # Frozen here: the historical models do not carry the live models' class attributes.
@@ -50,15 +59,25 @@ _ABSENT = object()  # a field no earlier folder wrote: never taken for the datab
 
 
 @dataclass(frozen=True)
+class Version:
+    """What one seed file says: some fields, and the note the history shows beside them."""
+
+    fields: dict
+    history: str
+
+
+@dataclass(frozen=True)
 class Text:
-    """One item's words in one language, as a seed file holds them."""
+    """One item's words in one language, as a seed file holds them, and what the history
+    records of its versions 1, 2... say, as far as they differ from it."""
 
     folder: str  # phases, glossary, checker, shared or disclaimer
     language: str
     key: str  # the slug or key; the file name for the one disclaimer of a language
     fields: dict
-    version: int
     history: str
+    version: int = 1
+    records: tuple[Version, ...] = ()
 
     @property
     def model_name(self):
@@ -77,10 +96,10 @@ def parse(path: Path) -> tuple[dict, dict]:
     end = lines.index("---", 1)
     short = {}
     for line in lines[1:end]:
-        name, colon, value = line.partition(": ")
+        name, colon, value = line.partition(":")
         if not colon or not re.fullmatch(r"\w+", name) or name in short:
             raise ValueError(f"{path}: write one `field: value` a line, not {line!r}")
-        short[name] = value
+        short[name] = value.removeprefix(" ")
     texts, field = {}, None
     for line in lines[end + 1 :]:
         if mark := FIELD_MARK.match(line):
@@ -95,24 +114,50 @@ def parse(path: Path) -> tuple[dict, dict]:
     return short, {name: "\n".join(text).strip() for name, text in texts.items()}
 
 
+def read_version(path: Path, *, default_history: str) -> Version:
+    short, texts = parse(path)
+    history = short.pop("history", default_history)
+    return Version({**short, **texts}, history)
+
+
 def read(folder: str, *, root: Path = SEED) -> list[Text]:
-    """Every text of a seed folder, English first, in a fixed order."""
+    """Every text of a seed folder with its earlier versions, English first, in a fixed order."""
     if not (root / folder).is_dir():
         raise ValueError(f"No seed folder {root / folder}")
+    default_history = f"Seed {folder} by the portal team; awaiting clinical review"
     found = []
-    paths = (root / folder).glob("*/*/*.md")
+    paths = [path for path in (root / folder).glob("*/*/*.md") if path.parts[-3] != HISTORY]
     for path in sorted(paths, key=lambda path: (path.parts[-3] != ENGLISH, path.parts)):
         language, kind = path.parts[-3], path.parts[-2]
         if kind not in MODELS:
             raise ValueError(f"{path}: seed texts live in {', '.join(MODELS)}")
-        short, texts = parse(path)
-        version = int(short.pop("version", "1"))
-        history = short.pop(
-            "history", f"Seed {folder} by the portal team; awaiting clinical review"
-        )
-        fields = {**short, **texts}
-        found.append(Text(kind, language, path.stem, fields, version, history))
+        now = read_version(path, default_history=default_history)
+        version = int(now.fields.pop("version", "1"))
+        versions = root / folder / HISTORY / language / kind / path.stem
+        records = read_records(versions, version, now.history, default_history)
+        found.append(Text(kind, language, path.stem, now.fields, now.history, version, records))
     return found
+
+
+def read_records(
+    versions: Path, version: int, history: str, default_history: str
+) -> tuple[Version, ...]:
+    """What the history records of versions 1 to `version` say beyond the text as it is now:
+    one file for each earlier version (its note and what differed), and, if the latest record
+    differs from the text (not its note: that is the text's), a file for it."""
+    files = {path.stem: path for path in versions.glob("*.md")}
+    expected = [str(number) for number in range(1, version + 1)]
+    if set(files) - set(expected) or set(expected[:-1]) - set(files):
+        raise ValueError(f"{versions}: version {version} has the earlier versions 1.md, 2.md...")
+    records = [read_version(files[n], default_history=default_history) for n in expected[:-1]]
+    latest = (
+        read_version(files[expected[-1]], default_history=history)
+        if expected[-1] in files
+        else Version({}, history)
+    )
+    if latest.history != history:
+        raise ValueError(f"{versions}: the latest version's note is the text's own `history`")
+    return (*records, latest)
 
 
 def written_before(folder: str, *, root: Path = SEED) -> dict:
@@ -140,7 +185,12 @@ def apply(apps, folder: str, *, root: Path = SEED) -> None:
                 published_at=now,
                 version=text.version,
             )
-            _record(apps, text, row, "+", now)
+            for number, record in enumerate(text.records, start=1):
+                # Each version written a moment after the one before, and published then
+                # (unless its file says `published_at:` empty), as the history tells it.
+                moment = now - datetime.timedelta(milliseconds=text.version - number)
+                then = {"published_at": moment, **_values(model, record), "version": number}
+                _record(apps, row, "+" if number == 1 else "~", moment, record.history, then)
             continue
         seeded = _values(model, before[text.identity]) if text.identity in before else {}
         ours = {f: v for f, v in values.items() if getattr(row, f) == seeded.get(f, _ABSENT)}
@@ -157,7 +207,7 @@ def apply(apps, folder: str, *, root: Path = SEED) -> None:
             row.published_at = now
         row.version += 1
         row.save()
-        _record(apps, text, row, "~", now)
+        _record(apps, row, "~", now, text.history)
 
 
 def unapply(apps, folder: str, *, root: Path = SEED) -> None:
@@ -170,31 +220,35 @@ def unapply(apps, folder: str, *, root: Path = SEED) -> None:
         row = _row(model, text)
         if row is None:
             continue
-        historical = apps.get_model("phases", f"Historical{text.model_name}")
-        history = historical.objects.filter(id=row.pk, history_change_reason=text.history)
-        if history.filter(history_type="+").exists():
-            historical.objects.filter(id=row.pk).delete()
+        history = apps.get_model("phases", f"Historical{text.model_name}").objects.filter(id=row.pk)
+        first_note = text.records[0].history
+        if history.filter(history_type="+", history_change_reason=first_note).exists():
+            history.delete()
             row.delete()
             continue
         values = _values(model, text)
-        ours = {f: getattr(row, f) for f in MODELS[text.folder][2]} | _draftable(text, values)
-        if row.draft == ours:  # the draft `apply` left, not an editor's
+        drafted = {f: getattr(row, f) for f in MODELS[text.folder][2]} | _draftable(text, values)
+        if row.draft == drafted:  # the draft `apply` left, not an editor's
             row.draft = None
         seeded = _values(model, before[text.identity]) if text.identity in before else {}
         undone = {f: seeded[f] for f, v in values.items() if f in seeded and getattr(row, f) == v}
         for field, value in undone.items():
             setattr(row, field, value)
-        if (changed := history.filter(history_type="~")).exists():
+        changed = history.filter(history_type="~", history_change_reason=text.history)
+        if (record := changed.order_by("-history_date", "-history_id").first()) is not None:
             row.version = max(1, row.version - 1)
-            changed.delete()
+            record.delete()
         row.save()
 
 
-def _values(model, text: Text) -> dict:
-    """A text's fields as the model stores them (an order of "2" is the number 2)."""
-    return {
-        field: model._meta.get_field(field).to_python(value) for field, value in text.fields.items()
-    }
+def _values(model, text: Text | Version) -> dict:
+    """A text's fields as the model stores them (an order of "2" is the number 2; an empty date
+    is NULL)."""
+    values = {}
+    for name, value in text.fields.items():
+        field = model._meta.get_field(name)
+        values[name] = None if value == "" and field.null else field.to_python(value)
+    return values
 
 
 def _key(text: Text) -> dict:
@@ -210,13 +264,15 @@ def _draftable(text: Text, values: dict) -> dict:
     return {f: v for f, v in values.items() if f in MODELS[text.folder][2]}
 
 
-def _record(apps, text: Text, row, history_type: str, now) -> None:
-    """The history shows each text as added (+) or changed (~) by the portal team, with the
-    note of its seed file, so an editor sees where it came from and can go back to it."""
-    historical = apps.get_model("phases", f"Historical{text.model_name}")
+def _record(apps, row, history_type: str, now, note: str, then: dict | None = None) -> None:
+    """A history record of the row (as it was `then`, if given: an earlier version), added (+)
+    or changed (~) by the portal team with the seed file's note, so an editor sees where a
+    text came from and can compare it and go back to it."""
+    historical = apps.get_model("phases", f"Historical{type(row).__name__}")
+    fields = {field.attname: getattr(row, field.attname) for field in type(row)._meta.fields}
     historical.objects.create(
-        **{field.attname: getattr(row, field.attname) for field in type(row)._meta.fields},
+        **fields | (then or {}),
         history_date=now,
         history_type=history_type,
-        history_change_reason=text.history,
+        history_change_reason=note,
     )
