@@ -1,7 +1,8 @@
-"""Migrations seed the same content today and in a year: their texts are literals, they import
-no live code, and they can be undone and done again without changing a word."""
+"""Migrations seed the same content today and in a year: their texts are frozen seed files beside
+them, they import no live code, and they can be undone and done again without changing a word."""
 
 import ast
+import hashlib
 from pathlib import Path
 
 import pytest
@@ -9,13 +10,21 @@ from django.apps import apps
 from django.core.management import call_command
 from django.db import connection, models
 from django.db.migrations.executor import MigrationExecutor
+from django.db.migrations.recorder import MigrationRecorder
 
+from phases.migrations import _seed
 from phases.models import Disclaimer, Explanation, GlossaryTerm, Phase, SharedSection
 from phases.rules import classifier, wording
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "phases" / "migrations"
 # What makemigrations itself writes (validators on model fields), and the migrations' own helpers.
-ALLOWED_PHASES_IMPORTS = {"phases.models", "phases.migrations._groups"}
+ALLOWED_PHASES_IMPORTS = {"phases.models", "phases.migrations._groups", "phases.migrations._seed"}
+SQUASHED = "0001_squashed_0022_schema_and_content"
+# A released seed folder never changes: a change of the texts is a new folder and a new
+# migration (docs/seed-content.md). Add a folder here when its migration is released.
+RELEASED_SEED_FOLDERS = {
+    "0001": "3fe85ae41bfdea2b0145b00464acb5bbb053ac8dd3a8d228c19e5ed74fd31e6d",
+}
 
 
 def imported_modules(path):
@@ -27,8 +36,10 @@ def imported_modules(path):
             yield from (f"{node.module}.{alias.name}" for alias in node.names)
 
 
-@pytest.mark.parametrize("path", sorted(MIGRATIONS.glob("0*.py")), ids=lambda path: path.stem)
-def test_no_migration_imports_live_app_code(path):
+@pytest.mark.parametrize(
+    "path", sorted([*MIGRATIONS.glob("0*.py"), *MIGRATIONS.glob("_*.py")]), ids=lambda p: p.stem
+)
+def test_no_migration_or_migration_helper_imports_live_app_code(path):
     live = {
         module
         for module in imported_modules(path)
@@ -88,34 +99,6 @@ def test_every_checker_text_is_seeded_with_the_built_in_wording():
     assert classifier.GET_HELP_NOW not in kinds  # the urgent box shows the shared section
 
 
-@pytest.mark.slow
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_the_version_2_wording_never_overwrites_an_editors_text():
-    executor = MigrationExecutor(connection)
-    before_v2 = ("phases", "0011_phase_sources_review_status_shared_sections")
-    executor.migrate([before_v2])
-    # The model as it was then: the live one has columns added later.
-    then = executor.loader.project_state([before_v2]).apps.get_model("phases", "Explanation")
-    edited = "Our own words about remission."
-    then.objects.filter(key="remission").update(text=edited)
-    then.objects.filter(key="untreated").update(text="Our own words, with a draft.")
-    then.objects.filter(key="untreated").update(draft={"text": "A draft of ours."})
-
-    call_command("migrate", verbosity=0)
-
-    remission = Explanation.objects.get(language="en", key="remission")
-    assert remission.text == edited
-    assert remission.draft == {"text": wording.BUILT_IN["remission"]}  # waits for an editor
-    untreated = Explanation.objects.get(language="en", key="untreated")
-    assert untreated.text == "Our own words, with a draft."
-    assert untreated.draft == {"text": "A draft of ours."}
-    assert (
-        Explanation.objects.get(language="en", key="refractory").text
-        == wording.BUILT_IN["refractory"]
-    )
-    assert remission.history.filter(history_change_reason__contains="version 2").exists()
-
-
 @pytest.mark.django_db
 def test_every_seeded_text_passes_the_checks_editors_texts_pass_and_has_its_html():
     for model in (Phase, Disclaimer, GlossaryTerm, Explanation, SharedSection):
@@ -123,38 +106,6 @@ def test_every_seeded_text_passes_the_checks_editors_texts_pass_and_has_its_html
             row.full_clean()
             for field in getattr(model, "MARKDOWN_FIELDS", ()):
                 assert getattr(row, f"{field}_html") or not getattr(row, field), (row, field)
-
-
-@pytest.mark.slow
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_the_version_3_wording_never_overwrites_an_editors_text_and_goes_back():
-    executor = MigrationExecutor(connection)
-    before_v3 = ("phases", "0017_reading_level_help")
-    executor.migrate([before_v3])
-    then = executor.loader.project_state([before_v3]).apps.get_model("phases", "Explanation")
-    edited = "Our own words about signs."
-    then.objects.filter(key="symptoms_present", language="es").update(text=edited)
-    renamed = then.objects.get(key="relapse_confirm_with_second_test", language="en")
-
-    call_command("migrate", verbosity=0)
-
-    spanish = Explanation.objects.get(language="es", key="symptoms_present")
-    assert spanish.text == edited
-    assert spanish.draft and "infección" in spanish.draft["text"]  # waits for an editor
-    english = Explanation.objects.get(language="en", key="symptoms_present")
-    assert english.text == wording.BUILT_IN["symptoms_present"]
-    assert Explanation.objects.get(language="en", key="relapse_to_confirm").pk == renamed.pk
-    assert Explanation.objects.filter(key="child_not_yet_in_remission").count() == 2
-    assert not Explanation.objects.filter(key="get_help_now").exists()
-
-    executor = MigrationExecutor(connection)
-    executor.migrate([before_v3])
-    then = executor.loader.project_state([before_v3]).apps.get_model("phases", "Explanation")
-    assert then.objects.get(key="symptoms_present", language="es").draft is None
-    assert then.objects.filter(key="get_help_now").count() == 2
-    assert then.objects.filter(key="relapse_confirm_with_second_test").count() == 2
-    assert not then.objects.filter(key="child_not_yet_in_remission").exists()
-    call_command("migrate", verbosity=0)
 
 
 @pytest.mark.django_db
@@ -170,3 +121,77 @@ def test_every_value_the_migrations_wrote_fits_its_column_on_every_database():
         if value is not None and len(value) > field.max_length
     ]
     assert not too_long
+
+
+@pytest.mark.django_db
+def test_the_database_holds_every_seed_file_word_for_word():
+    texts = _seed.read("0001")
+    for text in texts:
+        model = apps.get_model("phases", text.model_name)
+        key = _seed.MODELS[text.folder][1]
+        row = model.objects.get(language=text.language, **({key: text.key} if key else {}))
+        for field, value in text.fields.items():
+            assert str(getattr(row, field)) == value, (text.identity, field)
+        assert (row.version, row.is_published, row.draft) == (text.version, True, None)
+        history = list(row.history.order_by("history_date", "history_id"))
+        assert [record.version for record in history] == list(range(1, text.version + 1))
+        assert [record.history_change_reason for record in history] == [
+            version.history for version in text.records
+        ]
+        for record, version in zip(history, text.records, strict=True):
+            for field in text.fields:  # as the history file says, or as the text is now
+                stored = getattr(record, field)
+                expected = version.fields.get(field, text.fields[field])
+                assert str(stored) == expected, (text.identity, record.version, field)
+    for folder, (name, _key, _drafted) in _seed.MODELS.items():
+        files = [text for text in texts if text.folder == folder]
+        assert apps.get_model("phases", name).objects.count() == len(files), folder
+
+
+@pytest.mark.parametrize(("folder", "fingerprint"), RELEASED_SEED_FOLDERS.items())
+def test_a_released_seed_folder_is_never_changed(folder, fingerprint):
+    root = _seed.SEED / folder
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        digest.update(f"{path.relative_to(root)}\0".encode())
+        digest.update(path.read_bytes() + b"\0" if path.is_file() else b"\0")
+    assert digest.hexdigest() == fingerprint, (
+        f"seed/{folder} was changed. Databases already hold its texts: put the change in a new "
+        "seed folder read by a new migration instead (docs/seed-content.md)."
+    )
+
+
+@pytest.mark.parametrize(
+    ("written", "problem"),
+    [
+        ("<!-- text -->\nWords.\n", "starts with its fields"),
+        ("---\nterm Blasts\n---\n", "one `field: value` a line"),
+        ("---\nterm: Blasts\n---\nWords before any mark.\n", "starts with its field's mark"),
+        ("---\nterm: Blasts\n---\n<!-- term -->\nBlasts\n", "term is given twice"),
+    ],
+)
+def test_a_seed_file_that_could_be_read_two_ways_is_refused(tmp_path, written, problem):
+    path = tmp_path / "blasts.md"
+    path.write_text(written)
+
+    with pytest.raises(ValueError, match=problem):
+        _seed.parse(path)
+
+
+@pytest.mark.slow
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_database_part_way_through_the_replaced_migrations_is_told_what_to_do():
+    """The files of 0001-0022 are gone: a database that has only some of them stops with a
+    message, instead of Django finding nothing to apply."""
+    replaced = MigrationExecutor(connection).loader.get_migration("phases", SQUASHED).replaces
+    not_yet = [name for _app, name in replaced if name >= "0016"] + [SQUASHED]
+    recorder = MigrationRecorder(connection)
+    for name in not_yet:
+        recorder.record_unapplied("phases", name)
+    try:
+        with pytest.raises(RuntimeError, match="part-way through the phases migrations 0001-0022"):
+            call_command("migrate", verbosity=0)
+        assert Phase.objects.count() == 10  # nothing was changed
+    finally:
+        for name in not_yet:
+            recorder.record_applied("phases", name)

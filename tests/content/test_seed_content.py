@@ -1,21 +1,18 @@
-"""The content migrations put a complete, readable portal in place, and can be undone."""
-
-import importlib
+"""The content migrations put a complete, readable portal in place, and can be undone; a later
+change of the seed texts reaches the texts no editor has changed, and never an editor's words.
+The Spanish seed is tested in test_seed_content_es.py."""
 
 import pytest
 import textstat
-from django.apps import apps
-from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-from phases.models import Disclaimer, GlossaryTerm, Phase, SharedSection
+from phases.migrations import _seed
+from phases.models import Disclaimer, Explanation, GlossaryTerm, Phase, SharedSection
 from phases.text.staff_markdown import markdown_to_text
 
 MAX_GRADE = 8
-SEED_MIGRATION = ("phases", "0002_seed_content")
-BEFORE_CONTENT_V2 = ("phases", "0012_checker_wording_v2")
-CONTENT_V2 = ("phases", "0013_content_v2")
+CONTENT = (Phase, Disclaimer, SharedSection, GlossaryTerm, Explanation)
 # Empty until a clinician has reviewed the page; the seeded pages never were.
 REVIEW_FIELDS = {"last_reviewed", "next_review_due", "reviewer", "reviewed_fingerprint"}
 NEW_GLOSSARY_SLUGS = {
@@ -147,167 +144,156 @@ def test_seeded_texts_read_at_us_grade_eight_or_below():
     assert not too_hard
 
 
-@pytest.mark.slow
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_seed_migration_reverses_and_applies_again():
-    executor = MigrationExecutor(connection)
-    executor.migrate([("phases", "0001_initial")])
-
-    assert Phase.objects.count() == 0
-    assert GlossaryTerm.objects.count() == 0
-    assert Disclaimer.objects.count() == 0
-
-    call_command("migrate", verbosity=0)
-
-    assert Phase.objects.filter(language="en").count() == 5
-    assert Disclaimer.current() is not None
+def migration_apps():
+    """The models as a migration sees them (apps.get_model), at the latest migration."""
+    return MigrationExecutor(connection).loader.project_state().apps
 
 
-def content_v2_texts(at=None):
-    """The English texts content v2 wrote, read with the models as they were at migration
-    `at` (the live ones, which have columns added later, by default)."""
+def stored(model):
+    """Every row and its number of history records, by language and item: not its id, the
+    moment it was saved, or its HTML (stored once migrate has run: phases.apps)."""
+    rows = model.objects.order_by("language", "pk").values()
+    return [
+        (
+            {
+                field: value
+                for field, value in row.items()
+                if field not in {"id", "published_at", "updated_at"} and not field.endswith("_html")
+            },
+            model.history.filter(id=row["id"]).count(),
+        )
+        for row in rows
+    ]
 
-    def rows(name):
-        if at is None:
-            return apps.get_model("phases", name).objects.filter(language="en")
-        return model_at(at, name).objects.all()
 
-    return {
-        "phases": list(
-            rows("Phase")
-            .order_by("slug")
-            .values(
-                "slug", "summary", "body", "questions", "references", "reviewer", "last_reviewed"
-            )
-        ),
-        "glossary": list(
-            rows("GlossaryTerm").order_by("slug").values("slug", "term", "definition")
-        ),
-        "sections": list(rows("SharedSection").order_by("key").values("key", "title", "text")),
-    }
+@pytest.mark.django_db
+def test_the_seed_reverses_and_applies_again():
+    before = {model: stored(model) for model in CONTENT}
+
+    _seed.unapply(migration_apps(), "0001")
+
+    for model in CONTENT:
+        assert not model.objects.exists(), model.__name__
+        assert not model.history.exists(), model.__name__
+
+    _seed.apply(migration_apps(), "0001")
+
+    assert {model: stored(model) for model in CONTENT} == before
+
+
+@pytest.mark.django_db
+def test_applying_the_seed_again_changes_nothing():
+    before = {model: stored(model) for model in CONTENT}
+
+    _seed.apply(migration_apps(), "0001")
+
+    assert {model: stored(model) for model in CONTENT} == before
+
+
+CHANGE_REASON = "Content version 4 by the portal team; awaiting clinical review"
+
+
+def write(root, path, short, texts):
+    """A seed file as a content change would add it (see docs/seed-content.md)."""
+    path = root / path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lines = ["---", *(f"{field}: {value}" for field, value in short.items()), "---"]
+    for field, text in texts.items():
+        lines += ["", f"<!-- {field} -->", text]
+    path.write_text("\n".join(lines) + "\n")
 
 
 @pytest.fixture
-def back_to_latest():
-    """These tests move the database to older migrations: leave it at the latest again."""
-    yield
-    call_command("migrate", verbosity=0)
-
-
-def model_at(migration, name):
-    """The model as it was at `migration`: the live one may have columns added later."""
-    return (
-        MigrationExecutor(connection)
-        .loader.project_state([migration])
-        .apps.get_model("phases", name)
-    )
-
-
-@pytest.mark.slow
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_content_v2_reverses_to_the_seeded_texts_and_applies_again(back_to_latest):
-    MigrationExecutor(connection).migrate([CONTENT_V2])  # later migrations correct it again
-    before = content_v2_texts(at=CONTENT_V2)
-    seed = importlib.import_module("phases.migrations.0002_seed_content")
-    executor = MigrationExecutor(connection)
-    executor.migrate([BEFORE_CONTENT_V2])
-
-    for seeded in seed.PHASES:
-        phase = model_at(BEFORE_CONTENT_V2, "Phase").objects.get(slug=seeded["slug"])
-        for field in ("summary", "body", "questions", "reviewer", "last_reviewed"):
-            assert getattr(phase, field) == seeded[field], (phase.slug, field)
-        assert phase.references == ""
-    terms = model_at(BEFORE_CONTENT_V2, "GlossaryTerm").objects
-    assert not terms.filter(slug__in=NEW_GLOSSARY_SLUGS).exists()
-    assert not model_at(BEFORE_CONTENT_V2, "SharedSection").objects.exists()
-    history = model_at(BEFORE_CONTENT_V2, "HistoricalPhase").objects
-    assert not history.filter(history_change_reason__contains="portal team").exists()
-
-    executor = MigrationExecutor(connection)
-    executor.migrate([CONTENT_V2])
-
-    assert content_v2_texts(at=CONTENT_V2) == before
-
-
-@pytest.mark.slow
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_content_v2_never_overwrites_an_editors_text(back_to_latest):
-    executor = MigrationExecutor(connection)
-    executor.migrate([BEFORE_CONTENT_V2])
-    edited = "## What this phase means\n\nOur own words about remission."
-    model_at(BEFORE_CONTENT_V2, "Phase").objects.filter(slug="remission").update(body=edited)
-    terms = model_at(BEFORE_CONTENT_V2, "GlossaryTerm").objects
-    terms.filter(slug="induction").update(definition="Our own definition.")
-
-    executor = MigrationExecutor(connection)
-    executor.migrate([CONTENT_V2])
-
-    remission = model_at(CONTENT_V2, "Phase").objects.get(slug="remission")
-    assert remission.body == edited
-    assert remission.references  # the untouched fields are still corrected
-    assert remission.last_reviewed is None
-    terms = model_at(CONTENT_V2, "GlossaryTerm").objects
-    assert terms.get(slug="induction").definition == "Our own definition."
-    changed = model_at(CONTENT_V2, "HistoricalPhase").objects.filter(
-        id=remission.pk, history_change_reason="Content corrected by the portal team"
-    )
-    assert changed.get().history_type == "~"
-
-
-BEFORE_CONTENT_V3 = ("phases", "0017_reading_level_help")
-CONTENT_V3_REASON = "Content version 3 by the portal team; awaiting clinical review"
-
-
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_content_v3_never_overwrites_an_editors_text(back_to_latest):
-    v3 = importlib.import_module("phases.migrations.0018_content_v3")
-    executor = MigrationExecutor(connection)
-    executor.migrate([BEFORE_CONTENT_V3])
-    sections = model_at(BEFORE_CONTENT_V3, "SharedSection").objects
-    sections.filter(language="en", key="urgent-help").update(text="Call us: 555 0100.")
-    phases = model_at(BEFORE_CONTENT_V3, "Phase").objects
-    relapsed = phases.get(language="en", slug="relapsed")
-    edited_relapsed = relapsed.body + "\n\nOur own last words."
-    phases.filter(pk=relapsed.pk).update(body=edited_relapsed)
-    rewritten = "## Qué significa esta fase\n\nNuestras propias palabras."
-    phases.filter(language="es", slug="refractory").update(body=rewritten)
-
-    call_command("migrate", verbosity=0)
-
-    urgent = SharedSection.objects.get(language="en", key="urgent-help")
-    assert urgent.text == "Call us: 555 0100."  # what patients read stays the editor's
-    assert urgent.draft == {"title": urgent.title, "text": v3.URGENT_HELP_EN}  # awaits publish
-    assert "~" == urgent.history.first().history_type
-    assert urgent.history.first().history_change_reason == CONTENT_V3_REASON
+def content_change(tmp_path):
+    """A later seed folder beside the real 0001: new checker words for three texts, a phase's
+    new summary and body, and a new glossary term."""
+    (tmp_path / "0001").symlink_to(_seed.SEED / "0001")
+    change = tmp_path / "0002_content_v4"
+    new = {
+        key: Explanation.objects.get(language="en", key=key).text + " Ask your care team."
+        for key in ("remission", "untreated", "refractory")
+    }
+    for key, text in new.items():
+        write(change, f"en/checker/{key}.md", {"history": CHANGE_REASON}, {"text": text})
     relapsed = Phase.objects.get(language="en", slug="relapsed")
-    assert relapsed.body == edited_relapsed
-    assert relapsed.draft["body"].endswith("Our own last words.")
-    assert "may have come back, but it is not certain yet" in relapsed.draft["body"]
-    refractory = Phase.objects.get(language="es", slug="refractory")
-    assert refractory.body == rewritten
-    assert "En los niños" not in str(refractory.draft)  # nothing of ours fits: left alone
-    assert refractory.summary.startswith("El tratamiento no ha logrado")  # its other fields: yes
+    new["summary"] = "The leukemia has come back after a remission."
+    new["body"] = relapsed.body + "\n\nAsk your care team what comes next."
+    write(
+        change,
+        "en/phases/relapsed.md",
+        {"summary": new["summary"], "history": CHANGE_REASON},
+        {"body": new["body"]},
+    )
+    write(
+        change,
+        "en/glossary/port.md",
+        {"term": "Port", "history": CHANGE_REASON},
+        {"definition": "A small device under the skin that takes medicine into a vein."},
+    )
+    return tmp_path, change.name, new
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_content_v3_reverses_to_the_seeded_texts_and_applies_again(back_to_latest):
-    def texts():
-        return (
-            list(SharedSection.objects.order_by("language", "key").values("key", "title", "text")),
-            list(Phase.objects.order_by("language", "slug").values("slug", "summary", "body")),
-            list(GlossaryTerm.objects.order_by("language", "slug").values("term", "definition")),
-        )
+def publish(row, **texts):
+    for field, text in texts.items():
+        setattr(row, field, text)
+    row.publish(by=None)
 
-    after = texts()
-    executor = MigrationExecutor(connection)
-    executor.migrate([BEFORE_CONTENT_V3])
 
-    sections = model_at(BEFORE_CONTENT_V3, "SharedSection").objects
-    assert not sections.filter(key="fever-warning").exists()
-    assert "naproxen" not in sections.get(language="en", key="urgent-help").text
-    history = model_at(BEFORE_CONTENT_V3, "HistoricalSharedSection").objects
-    assert not history.filter(history_change_reason=CONTENT_V3_REASON).exists()
+@pytest.mark.django_db
+def test_a_content_change_reaches_unedited_texts_and_never_overwrites_an_editors(content_change):
+    root, folder, new = content_change
+    refractory = Explanation.objects.get(language="en", key="refractory")
+    publish(Explanation.objects.get(language="en", key="remission"), text="Our own words.")
+    untreated = Explanation.objects.get(language="en", key="untreated")
+    untreated.text = "A draft of ours."
+    untreated.save_draft(by=None)
+    relapsed = Phase.objects.get(language="en", slug="relapsed")
+    publish(relapsed, body="## What this phase means\n\nOur own words about relapse.")
 
-    call_command("migrate", verbosity=0)
+    _seed.apply(migration_apps(), folder, root=root)
 
-    assert texts() == after
+    changed = Explanation.objects.get(pk=refractory.pk)
+    assert (changed.text, changed.version) == (new["refractory"], refractory.version + 1)
+    assert changed.history.first().history_change_reason == CHANGE_REASON
+    assert changed.history.first().history_type == "~"
+    remission = Explanation.objects.get(language="en", key="remission")
+    assert remission.text == "Our own words."  # what patients read stays the editor's
+    assert remission.draft == {"text": new["remission"]}  # the new words wait for an editor
+    untreated = Explanation.objects.get(pk=untreated.pk)
+    assert untreated.draft == {"text": "A draft of ours."}  # an editor's draft is kept
+    relapsed = Phase.objects.get(pk=relapsed.pk)
+    assert relapsed.summary == new["summary"]  # the field no editor changed
+    assert relapsed.body == "## What this phase means\n\nOur own words about relapse."
+    assert relapsed.draft["body"] == new["body"]
+    assert relapsed.draft["summary"] == new["summary"]
+    port = GlossaryTerm.objects.get(language="en", slug="port")
+    assert port.is_published and port.history.get().history_type == "+"
+
+
+@pytest.mark.django_db
+def test_a_content_change_goes_back_to_the_seeded_words_and_keeps_an_editors(content_change):
+    root, folder, _new = content_change
+    before = {model: stored(model) for model in CONTENT}
+    _seed.apply(migration_apps(), folder, root=root)
+
+    _seed.unapply(migration_apps(), folder, root=root)
+
+    assert {model: stored(model) for model in CONTENT} == before
+
+    publish(Explanation.objects.get(language="en", key="remission"), text="Our own words.")
+    _seed.apply(migration_apps(), folder, root=root)
+    _seed.unapply(migration_apps(), folder, root=root)
+
+    remission = Explanation.objects.get(language="en", key="remission")
+    assert (remission.text, remission.draft) == ("Our own words.", None)
+
+
+@pytest.mark.django_db
+def test_a_content_change_applied_twice_changes_nothing_the_second_time(content_change):
+    root, folder, _new = content_change
+    _seed.apply(migration_apps(), folder, root=root)
+    once = {model: stored(model) for model in CONTENT}
+
+    _seed.apply(migration_apps(), folder, root=root)
+
+    assert {model: stored(model) for model in CONTENT} == once
