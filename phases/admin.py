@@ -397,7 +397,7 @@ def partners_under_their_own_heading(get_app_list):
     return app_list
 
 
-admin.site.get_app_list = partners_under_their_own_heading(admin.site.get_app_list)
+admin.site.get_app_list = partners_under_their_own_heading(admin.site.get_app_list)  # type: ignore[method-assign]
 
 
 # The staff sign-in log (phases/staff_auth/admin.py).

@@ -15,7 +15,7 @@ schema layer's included (`problem_in_words`); only a refused `lang` is answered 
 
 import datetime
 import functools
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
@@ -51,8 +51,14 @@ api = NinjaAPI(
     docs_url=None,
 )
 
-PhaseSlug = Literal[classifier.PHASE_SLUGS]
-InputName = Literal[tuple(classifier.LabValues.__dataclass_fields__)]
+# mypy reads no Literal built from values at run time; django-ninja does, and lists them in the
+# schema. mypy checks these names as plain text.
+if TYPE_CHECKING:
+    PhaseSlug = str
+    InputName = str
+else:
+    PhaseSlug = Literal[classifier.PHASE_SLUGS]
+    InputName = Literal[tuple(classifier.LabValues.__dataclass_fields__)]
 
 
 # Errors ------------------------------------------------------------------------------------
@@ -109,7 +115,10 @@ def _bad_body(request, msg, kind):
 # Languages ---------------------------------------------------------------------------------
 
 LANG = "lang"
-Language = Literal[tuple(languages.codes())]
+if TYPE_CHECKING:
+    Language = str  # as PhaseSlug above
+else:
+    Language = Literal[tuple(languages.codes())]
 _LANGUAGES_IN_WORDS = " or ".join(f"{code} ({name})" for code, name in settings.LANGUAGES)
 UNKNOWN_LANGUAGE = f"The portal has no such language. Send {LANG} as {_LANGUAGES_IN_WORDS}."
 
@@ -264,7 +273,7 @@ def _phase(request, phase: Phase) -> dict:
         "references_html": _html(phase.references_html),
         "references_text": html_to_text(phase.references_html),
         "icd10_code": phase.icd10_code,
-        "modified": phase.modified,
+        "modified": phase.modified,  # type: ignore[attr-defined]  # sync.with_modified set it
         # Nothing about a review that has not happened; a review of older words is named as such.
         "review_status": sync.review_status(phase),
         "last_reviewed": phase.last_reviewed,

@@ -10,10 +10,11 @@ language writes them (phases.lab_numbers.NumberStyle).
 import functools
 import logging
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from django.utils import translation
+from django.utils.functional import Promise
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext, pgettext_lazy
@@ -47,7 +48,9 @@ class Words(SafeString):
     """Sanitised HTML of an explanation; `is_fallback` when it is the English text (or the
     built-in wording) standing in for a translation that is missing or broken."""
 
-    def __new__(cls, html: str, *, is_fallback: bool = False):
+    is_fallback: bool
+
+    def __new__(cls, html: str, *, is_fallback: bool = False) -> "Words":
         words = super().__new__(cls, html)
         words.is_fallback = is_fallback
         return words
@@ -57,7 +60,7 @@ class Words(SafeString):
 class Question:
     """A question of the form, for links back to it: its label and the id to jump to."""
 
-    label: str
+    label: str | Promise  # translated when shown
     anchor: str
 
 
@@ -137,6 +140,8 @@ def build_report(
 
 def headline_key(result: classifier.Result) -> str:
     """The phase's headline, or its variant worded for the findings beside it."""
+    if result.phase is None:
+        raise ValueError("a result without a phase has no headline")
     for key, (phase, codes) in wording.HEADLINE_VARIANTS.items():
         if result.phase == phase and any(result.has(code) for code in codes):
             return key
@@ -180,12 +185,13 @@ def questions_for_answers(questions_html: str, values: classifier.LabValues) -> 
     return mark_safe(questions_html)  # the stored, sanitised HTML, with list items left out
 
 
-def _texts(language: str, *, drafts: bool = False, keys=None) -> dict[str, list[tuple]]:
+def _texts(language: str, *, drafts: bool = False, keys=None) -> dict[str, list[tuple[str, str]]]:
     """Each explanation's HTML, the page's language first and then the English text, as
     (language, html) pairs: a broken translation falls back on the English text. One query."""
     rows = Explanation.objects.filter(language__in={language, DEFAULT})
     if keys is not None:
         rows = rows.filter(key__in=keys)
+    pairs: Iterable[tuple[str, str, str]]
     if drafts:
         pairs = [
             (row.key, row.language, row.with_draft().text_html)
@@ -195,7 +201,7 @@ def _texts(language: str, *, drafts: bool = False, keys=None) -> dict[str, list[
     else:
         # The published HTML only: building every row's whole object costs more than the query.
         pairs = rows.filter(is_published=True).values_list("key", "language", "text_html")
-    texts = {}
+    texts: dict[str, list[tuple[str, str]]] = {}
     for key, text_language, html in pairs:
         texts.setdefault(key, []).append((text_language, html))
     for found in texts.values():
@@ -256,7 +262,7 @@ def _display(value) -> str:
 
 def finding_texts(
     result: classifier.Result, language: str | None = None
-) -> list[tuple[classifier.Finding, SafeString]]:
+) -> list[tuple[classifier.Finding, Words]]:
     """Each finding of `result` with its published wording in `language` (the active language
     by default), rendered exactly as the checker page shows it (the English text, then the
     built-in wording, when a stored text is missing or broken). For the JSON API."""

@@ -20,7 +20,7 @@ in for a Spanish one not written yet.
 
 import datetime
 import xml.etree.ElementTree as ET
-from typing import Annotated
+from typing import Annotated, Final
 from urllib.parse import urlencode
 
 from django.db.models import Max
@@ -44,11 +44,11 @@ RESPONSE_TYPES = (JSON, XML)
 ATOM_CONTENT_TYPE = "application/atom+xml; charset=utf-8"
 ATOM_NAMESPACE = "http://www.w3.org/2005/Atom"
 XML_NAMESPACE = "http://www.w3.org/XML/1998/namespace"
-CODE_PARAMETER = "mainSearchCriteria.v.c"
-CODE_SYSTEM_PARAMETER = "mainSearchCriteria.v.cs"
-RESPONSE_TYPE_PARAMETER = "knowledgeResponseType"
-LANGUAGE_PARAMETER = "informationRecipient.languageCode.c"
-RECIPIENT_PARAMETER = "informationRecipient"
+CODE_PARAMETER: Final = "mainSearchCriteria.v.c"
+CODE_SYSTEM_PARAMETER: Final = "mainSearchCriteria.v.cs"
+RESPONSE_TYPE_PARAMETER: Final = "knowledgeResponseType"
+LANGUAGE_PARAMETER: Final = "informationRecipient.languageCode.c"
+RECIPIENT_PARAMETER: Final = "informationRecipient"
 RECIPIENTS = ("PAT", "PROV")  # HL7: the patient, or a health care provider
 OLD_SPANISH = "sp"  # what several older MedlinePlus Connect clients send for Spanish
 
@@ -241,13 +241,13 @@ def answer(request, params: LookupParams, response: HttpResponse):
             [{"loc": ("query", name), "msg": msg, "type": "value_error"} for name, msg in found]
         )
     language = answer_language(params.language)
-    found = feed(request, code=params.code, system=params.code_system, language=language)
+    pages = feed(request, code=params.code, system=params.code_system, language=language)
     if params.response_type == XML:
-        response = HttpResponse(atom(found), content_type=ATOM_CONTENT_TYPE)
+        response = HttpResponse(atom(pages), content_type=ATOM_CONTENT_TYPE)
     response.headers["Content-Language"] = language  # ninja's response for the JSON answer
-    if not may_be_stored(params.code, found):
+    if not may_be_stored(params.code, pages):
         response.headers["Cache-Control"] = "no-store"
-    return response if params.response_type == XML else found
+    return response if params.response_type == XML else pages
 
 
 def feed(request, *, code: str, system: str = ICD10CM_OID, language=languages.DEFAULT) -> dict:

@@ -157,7 +157,7 @@ VERSION = Number(1, MAX_VERSION)
 
 @dataclass(frozen=True)
 class Section:
-    model: type
+    model: type[models.Model]
     name_field: str | None  # the field that names an item in its language (none: the disclaimer)
     fields: dict = field(default_factory=dict)  # field: what it may hold, in the file's order
     single_until: int = 0  # up to this format version, one object (or null), not a list
@@ -206,7 +206,8 @@ def export_content() -> dict:
     """Every row of every language: English first, each language's rows in the model's order."""
     content = {"format": FORMAT, "format_version": FORMAT_VERSION}
     for name, section in SECTIONS.items():
-        rows = sorted(section.model.objects.all(), key=_language_order)  # sorted() is stable
+        # sorted() is stable: each language's rows keep the model's order.
+        rows = sorted(section.model._default_manager.all(), key=_language_order)
         content[name] = [_as_dict(row, section.fields) for row in rows]
     return content
 

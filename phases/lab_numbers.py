@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.utils.functional import Promise
 from django.utils.translation import get_language, gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
@@ -118,12 +119,12 @@ class LabNumber:
     """What one box of the form asks for, and what is typical for an adult."""
 
     name: str
-    label: str
+    label: str | Promise  # translated when shown
     unit: str
     typical_low: float | None = None
     typical_high: float | None = None
     scale_slip: int | None = None  # a factor the value may have been written with by mistake
-    scale_slip_unit: str = ""
+    scale_slip_unit: str | Promise = ""
 
 
 LAB_NUMBERS = {
@@ -297,11 +298,11 @@ def _read_blasts_in_words(typed: str, style: NumberStyle) -> Reading | None:
             raise NumberProblem(
                 gettext("After “below”, type the number from your report, like <5%.")
             )
-        value = Below(limit.value)
+        value: Below | Between = Below(limit.value)
         return Reading(value, _we_read(typed, format_percent(value, style=style)))
     if found := RANGE_WORDS.match(typed):
         low, high = (_read(found[end], BLASTS, style) for end in ("low", "high"))
-        if not (isinstance(low.value, float) and isinstance(high.value, float)):
+        if not (low and high and isinstance(low.value, float) and isinstance(high.value, float)):
             raise NumberProblem(_blasts_words_message(typed))
         if low.value > high.value:
             raise NumberProblem(
@@ -361,6 +362,8 @@ def _reading(value: float, typed: str, number: LabNumber, low, high, style: Numb
 
 def _scaled(value: float, number: LabNumber, style: NumberStyle) -> Reading:
     """A count per µL (or hemoglobin in g/L) read in the form's unit, and said back."""
+    if number.scale_slip is None:
+        raise ValueError(f"{number.name} is never read scaled")
     scaled = value / number.scale_slip
     understood = gettext("We read %(typed)s %(typed_unit)s as %(number)s %(unit)s.") % {
         "typed": _said(value, style),
@@ -391,7 +394,8 @@ def compare_with_typical(name: str, value: float | Below | Between) -> str:
     number = LAB_NUMBERS[name]
     low = 0 if number.typical_low is None else number.typical_low
     if isinstance(value, Below):
-        if number.typical_low is None and value.limit <= number.typical_high:
+        high = number.typical_high
+        if number.typical_low is None and high is not None and value.limit <= high:
             return "within"
         return "below" if value.limit <= low else "unclear"
     if isinstance(value, Between):

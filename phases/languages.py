@@ -104,10 +104,10 @@ class TranslatedQuerySet(models.QuerySet):
             match = getattr(row, key) if key else ""
             if row.language == language or match not in chosen:
                 chosen[match] = (position, row.with_draft() if drafts else row)
-        shown = [row for _, row in sorted(chosen.values(), key=lambda pair: pair[0])]
-        for row in shown:
+        in_order = [row for _, row in sorted(chosen.values(), key=lambda pair: pair[0])]
+        for row in in_order:
             row.is_fallback = row.language != language
-        return shown
+        return in_order
 
     def translation_missing(self, language: str):
         """Published English rows that have no published row in `language`."""

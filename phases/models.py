@@ -452,7 +452,7 @@ class GlossaryTerm(EditableContent):
     objects = GlossaryTermQuerySet.as_manager()
 
     class Meta:
-        ordering = [Lower("term")]
+        ordering = [Lower("term")]  # type: ignore[list-item]  # Django takes an expression
         permissions = [("publish_glossaryterm", "Can publish glossary changes")]
         constraints = [
             models.UniqueConstraint(

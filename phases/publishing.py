@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from phases.languages import DEFAULT, english_name, validate_language
+from phases.languages import DEFAULT, TranslatedQuerySet, english_name, validate_language
 from phases.word_diff import same_text, word_diff_html
 
 # How a text in another language stands against its item's English text.
@@ -138,7 +138,7 @@ class EditableContent(models.Model):
         with transaction.atomic():
             self.draft = self.draft_values()
             if not self._state.adding:
-                published = type(self).objects.select_for_update().get(pk=self.pk)
+                published = type(self)._default_manager.select_for_update().get(pk=self.pk)
                 for field in self.DRAFT_FIELDS:
                     setattr(self, field, getattr(published, field))
             self.save_version(by=by, reason=reason)
@@ -178,7 +178,7 @@ class EditableContent(models.Model):
             return NO_ENGLISH
         if not self.is_published:
             return NOT_PUBLISHED
-        rows = type(self)._default_manager.filter(pk=self.pk)
+        rows: TranslatedQuerySet = type(self)._default_manager.filter(pk=self.pk)  # type: ignore[assignment]
         if rows.translation_out_of_date(self.language).exists():
             return OUT_OF_DATE
         return UP_TO_DATE
@@ -214,7 +214,7 @@ class EditableContent(models.Model):
 
     @classmethod
     def field_label(cls, field: str) -> str:
-        label = str(cls._meta.get_field(field).verbose_name)
+        label = str(cls._meta.get_field(field).verbose_name)  # type: ignore[union-attr]
         return label[:1].upper() + label[1:]
 
     @classmethod
@@ -239,7 +239,7 @@ class EditableContent(models.Model):
             if same_text(old_draft.get(field, getattr(previous, field)), value):
                 continue  # not changed by this version
             published = getattr(record, field)
-            label = f"Draft of {cls._meta.get_field(field).verbose_name}"
+            label = f"Draft of {cls._meta.get_field(field).verbose_name}"  # type: ignore[union-attr]
             if same_text(published, value):
                 changes.append((label, escape("the same as the published text")))
             else:
