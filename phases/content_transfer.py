@@ -390,21 +390,8 @@ def _checked_row(section, label, item, seen, now, problems):
     if not isinstance(item, dict):
         problems.add(label, f"must be an object, not {_what(item)}.")
         return None
-    before, wrong = len(problems), set()
-    for name in item:
-        if name not in section.fields:
-            known = ", ".join(section.fields)
-            problems.add(f"{label} {_shown(name)}", f"not a field here (they are {known}).")
-    for name, kind in section.fields.items():
-        if name not in item:
-            if name not in OPTIONAL_FIELDS:
-                problems.add(f"{label} {name}", "missing.")
-                wrong.add(name)
-            continue
-        for where, what in kind.problems(model, name, item[name]):
-            wrong.add(name)
-            problems.add(f"{label} {where}", what)
-    _check_repeated(model, label, item, wrong, seen, problems)
+    before = len(problems)
+    _check_fields(section, label, item, seen, problems)
     if len(problems) > before:
         return None
     values = {name: section.fields[name].python(value) for name, value in item.items()}
@@ -415,13 +402,45 @@ def _checked_row(section, label, item, seen, now, problems):
     if problem := _review_problem(model, values):
         problems.add(label, problem)
         return None
-    row = _row_to_update(model, section.name_field, values)
+    row = _updated_row(model, section.name_field, values, now)
+    _check_row(model, label, row, problems)
+    return row if len(problems) == before else None
+
+
+def _check_fields(section, label, item, seen, problems):
+    """Each field of `item` known here, there unless optional, and of its kind; and nothing
+    that must be unique in a language said twice."""
+    wrong = set()
+    for name in item:
+        if name not in section.fields:
+            known = ", ".join(section.fields)
+            problems.add(f"{label} {_shown(name)}", f"not a field here (they are {known}).")
+    for name, kind in section.fields.items():
+        if name not in item:
+            if name not in OPTIONAL_FIELDS:
+                problems.add(f"{label} {name}", "missing.")
+                wrong.add(name)
+            continue
+        for where, what in kind.problems(section.model, name, item[name]):
+            wrong.add(name)
+            problems.add(f"{label} {where}", what)
+    _check_repeated(section.model, label, item, wrong, seen, problems)
+
+
+def _updated_row(model, name_field, values, now):
+    """The row the values are for (the one stored, or a new one), holding them."""
+    row = _row_to_update(model, name_field, values)
     if values["is_published"] and _text_changes(row, values):
         row.published_at = now  # what the admin's publish does; translations left behind show
     for name, value in values.items():
         setattr(row, name, value)
     if model is Phase and "reviewed_fingerprint" not in values:
         row.reviewed_fingerprint = row.text_fingerprint() if row.last_reviewed else ""
+    return row
+
+
+def _check_row(model, label, row, problems):
+    """The row as the model validates it, and its draft's fields as the admin does."""
     try:
         row.full_clean()
     except ValidationError as error:
@@ -436,7 +455,6 @@ def _checked_row(section, label, item, seen, now, problems):
             problems.add(f"{label} draft.{name}", " ".join(error.messages))
         except wording.WordingProblem as problem:
             problems.add(f"{label} draft.{name}", str(problem))
-    return row if len(problems) == before else None
 
 
 def _check_repeated(model, label, item, wrong, seen, problems):

@@ -1,5 +1,6 @@
 """The content patients read, and the partners who embed it. All editable in the admin."""
 
+import contextlib
 import copy
 import datetime
 import hashlib
@@ -604,10 +605,8 @@ class Partner(models.Model):
 
     def clean(self):
         # Stored in one written form, one per line; validate_origins has refused bad ones.
-        try:
+        with contextlib.suppress(OriginProblem):
             self.allowed_origins = "\n".join(normalised_origins(self.allowed_origins))
-        except OriginProblem:
-            pass
 
     @property
     def origins(self):

@@ -211,10 +211,13 @@ def may_store(request, response):
         return False
     if view in FORM_VIEWS:
         return not request.META.get("QUERY_STRING")
-    if request.META.get("HTTP_ORIGIN") and view.startswith("api:"):
-        # Only a partner's origin gets its own entry: their number is the site's to decide.
-        if not response.has_header("Access-Control-Allow-Origin"):
-            return False
+    # Only a partner's origin gets its own entry: their number is the site's to decide.
+    if (
+        request.META.get("HTTP_ORIGIN")
+        and view.startswith("api:")
+        and not response.has_header("Access-Control-Allow-Origin")
+    ):
+        return False
     directives = cc_delim_re.split(response.get("Cache-Control", "").lower())
     said = {part.split("=")[0] for part in directives}
     return view in PUBLIC_VIEWS and not said & {"no-store", "private"}

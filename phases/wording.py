@@ -25,11 +25,11 @@ from phases.wording_texts import (  # noqa: F401 (the names other modules read h
 
 # Every text, with the placeholders it may use, and when a patient sees it (for editors).
 PLACEHOLDERS: dict[str, tuple[str, ...]] = {
-    **{slug: PHASE_PLACEHOLDERS for slug in classifier.PHASE_SLUGS},
+    **dict.fromkeys(classifier.PHASE_SLUGS, PHASE_PLACEHOLDERS),
     CANT_TELL: ("candidates",),
     CANT_TELL_QUESTIONS: (),
     CANT_TELL_NO_CANDIDATES: (),
-    **{key: PHASE_PLACEHOLDERS for key in HEADLINE_VARIANTS},
+    **dict.fromkeys(HEADLINE_VARIANTS, PHASE_PLACEHOLDERS),
     URGENT_REASON_TEXTS[classifier.FEVER]: (),
     URGENT_REASON_TEXTS[classifier.SYMPTOMS]: (),
     URGENT_REASON_TEXTS[classifier.LOW_ANC]: ("anc", "urgent_anc_below"),

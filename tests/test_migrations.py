@@ -140,7 +140,8 @@ def test_the_version_3_wording_never_overwrites_an_editors_text_and_goes_back():
 
     spanish = Explanation.objects.get(language="es", key="symptoms_present")
     assert spanish.text == edited
-    assert spanish.draft and "infección" in spanish.draft["text"]  # waits for an editor
+    assert spanish.draft
+    assert "infección" in spanish.draft["text"]  # waits for an editor
     english = Explanation.objects.get(language="en", key="symptoms_present")
     assert english.text == wording.BUILT_IN["symptoms_present"]
     assert Explanation.objects.get(language="en", key="relapse_to_confirm").pk == renamed.pk
