@@ -139,7 +139,7 @@ def _in_chosen_language(run):
         if asked is not None and asked not in languages.codes():
             problem = {"loc": ["query", LANG], "msg": UNKNOWN_LANGUAGE, "type": "unknown_language"}
             return api.create_response(request, {"detail": [problem]}, status=400)
-        header = request.META.get("HTTP_ACCEPT_LANGUAGE", "")
+        header = request.headers.get("accept-language", "")
         language = asked or languages.from_accept_language(header) or languages.DEFAULT
         with translation.override(language):
             response = run(request, *args, **kwargs)

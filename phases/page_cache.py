@@ -192,10 +192,10 @@ def page_key(request):
             if asked_language not in codes():
                 return None  # a 400, not stored
             query += f"&{API_LANGUAGE}={asked_language}"
-        origin = request.META.get("HTTP_ORIGIN", "")
+        origin = request.headers.get("origin", "")
     elif view in FORM_VIEWS and request.META.get("QUERY_STRING"):
         return None  # values typed into the checker's address are never stored
-    asked = from_accept_language(request.META.get("HTTP_ACCEPT_LANGUAGE", "")) or ""
+    asked = from_accept_language(request.headers.get("accept-language", "")) or ""
     day = timezone.localdate().isoformat()
     address = f"{request.scheme}://{host}{request.path}?{query}"
     parts = f"{day}:{request.method}:{origin}:{asked}:{address}"
@@ -213,7 +213,7 @@ def may_store(request, response):
         return not request.META.get("QUERY_STRING")
     # Only a partner's origin gets its own entry: their number is the site's to decide.
     if (
-        request.META.get("HTTP_ORIGIN")
+        request.headers.get("origin")
         and view.startswith("api:")
         and not response.has_header("Access-Control-Allow-Origin")
     ):
