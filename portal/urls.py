@@ -14,7 +14,7 @@ admin.site.site_title = "ALL Phase Portal admin"
 admin.site.index_title = "Patient content"
 # The admin's sign-in is the staff sign-in page: the hospital's account first, or a password
 # with a second factor (phases/staff_auth, docs/staff-sign-in.md).
-admin.site.login = secure_admin_login(admin.site.login)
+admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
 
 urlpatterns = [
     # Signing out of the admin also offers signing out of the hospital's account.

@@ -325,7 +325,8 @@ def test_make_axes_reset_lifts_a_sign_in_pause(site, account):
     # The password is taken again: on to the admin, or first to the second factor when the
     # account has set one up (docs/staff-sign-in.md).
     status, where = Visitor(site.base_url).sign_in(account, PASSWORD)
-    assert status == 302 and where in ("/admin/", "/accounts/2fa/authenticate/")
+    assert status == 302
+    assert where in ("/admin/", "/accounts/2fa/authenticate/")
 
 
 def test_make_export_content_writes_json_that_make_import_content_loads(site):
@@ -400,7 +401,8 @@ def test_readme_names_every_group_and_partner_a_new_database_holds(site):
     groups = site.query("SELECT name FROM auth_group")
     partners = site.query("SELECT key FROM phases_partner")
 
-    assert groups and partners  # the migrations seed both
+    assert groups
+    assert partners  # the migrations seed both
     assert [name for name in groups if f"**{name}**" not in README] == []
     assert [key for key in partners if f"`{key}`" not in README] == []
 

@@ -5,7 +5,7 @@ line with a value, no cache. Its answer, and every problem with a request, is in
 the request chooses (`lang`, else Accept-Language, else English).
 """
 
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
@@ -193,22 +193,28 @@ class LabReport(Schema):
     def lab_values(self) -> classifier.LabValues:
         values = self.model_dump()
         blasts = values["marrow_blasts_percent"]
-        if isinstance(blasts, str):
-            values["marrow_blasts_percent"] = read_number(blasts, name=BLASTS).value
+        if isinstance(blasts, str):  # text that _blasts read
+            reading = read_number(blasts, name=BLASTS)
+            values["marrow_blasts_percent"] = reading and reading.value
         if self.anc is not None:
             values["anc"] = classifier.anc_in_x10_9_per_l(self.anc, self.anc_unit)
         return classifier.LabValues(**values)
 
 
+if TYPE_CHECKING:  # as PhaseSlug in phases.api
+    FindingCode = str
+    UrgentReason = str
+else:
+    FindingCode = Literal[classifier.FINDING_CODES]
+    UrgentReason = Literal[classifier.URGENT_REASONS]
+
+
 class FindingOut(Schema):
-    code: Literal[classifier.FINDING_CODES] = Field(description="Which finding this is.")
+    code: FindingCode = Field(description="Which finding this is.")
     values: dict[str, float | str] = Field(description="The values the finding speaks of.")
     text: str = Field(description="The finding in words, as plain text.")
     html: str = Field(description="The finding in words, as sanitised HTML.")
     language: Language = _language_of_text()
-
-
-UrgentReason = Literal[classifier.URGENT_REASONS]
 
 
 class UrgentAdviceOut(Schema):

@@ -1,6 +1,8 @@
 import copy
+from typing import Any
 
 from django import forms
+from django.utils.functional import Promise
 from django.utils.html import format_html
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
@@ -317,7 +319,7 @@ class LabReportForm(forms.Form):
     def lab_values(self) -> classifier.LabValues:
         """The cleaned answers for the classifier; empty answers stay unknown. A count read
         per µL tells the classifier so."""
-        values = {}
+        values: dict[str, Any] = {}
         for name, field in self.fields.items():
             answer = self.cleaned_data.get(name)
             if isinstance(field, LabNumberField):
@@ -329,11 +331,11 @@ class LabReportForm(forms.Form):
             values["anc_unit"] = AncUnit.PER_UL
         return classifier.LabValues(**values)
 
-    def answers(self) -> list[tuple[str, str]]:
+    def answers(self) -> list[tuple[str | Promise, str | Promise]]:
         """The answers the patient chose, in a few words, for the printed result (the numbers
         they typed are in its table of numbers). Unanswered questions are left out."""
         return [
-            (SHORT_QUESTIONS[field.name], dict(field.field.choices)[answer])
+            (SHORT_QUESTIONS[field.name], dict(field.field.choices)[answer])  # type: ignore[attr-defined]
             for field in self
             if not isinstance(field.field, LabNumberField)
             and (answer := self.cleaned_data.get(field.name))

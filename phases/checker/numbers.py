@@ -3,6 +3,7 @@ on a scale. Numbers are written the way the page's language writes them."""
 
 from dataclasses import dataclass
 
+from django.utils.functional import Promise
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -29,7 +30,7 @@ WORDS_FOR_COMPARISON = {
 @dataclass(frozen=True)
 class NumberRow:
     name: str
-    label: str
+    label: str | Promise  # translated when shown
     value: str  # with its unit, as the patient entered it or as we understood it
     typical: str
     comparison: str  # below, within, at or above the typical adult range
@@ -48,7 +49,7 @@ class BlastScale:
     "below N" is drawn at N. Places across the picture are percentages of its width, so its
     words keep the size of the text around them at every width."""
 
-    blasts: float | classifier.Below
+    blasts: float | classifier.Below | classifier.Between
     # The "You: …" label is centred over the marker, except near either end, where it starts or
     # ends at the marker so that it stays inside the picture even on a 320 pixel screen.
     LABEL_CENTRED_FROM = 30

@@ -97,7 +97,7 @@ def reader_language(request, asking: Asking = Asking.BY_ADDRESS) -> str | None:
         asked = request.GET.get(API_PARAMETER)
         if asked is not None:
             return asked if asked in codes() else None
-        header = request.META.get("HTTP_ACCEPT_LANGUAGE", "")
+        header = request.headers.get("accept-language", "")
         return from_accept_language(header) or DEFAULT
     return translation.get_language_from_path(request.path_info) or DEFAULT
 

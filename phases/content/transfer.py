@@ -158,7 +158,7 @@ VERSION = Number(1, MAX_VERSION)
 
 @dataclass(frozen=True)
 class Section:
-    model: type
+    model: type[models.Model]
     name_field: str | None  # the field that names an item in its language (none: the disclaimer)
     fields: dict = field(default_factory=dict)  # field: what it may hold, in the file's order
     single_until: int = 0  # up to this format version, one object (or null), not a list
@@ -207,7 +207,8 @@ def export_content() -> dict:
     """Every row of every language: English first, each language's rows in the model's order."""
     content = {"format": FORMAT, "format_version": FORMAT_VERSION}
     for name, section in SECTIONS.items():
-        rows = sorted(section.model.objects.all(), key=_language_order)  # sorted() is stable
+        # sorted() is stable: each language's rows keep the model's order.
+        rows = sorted(section.model._default_manager.all(), key=_language_order)
         content[name] = [_as_dict(row, section.fields) for row in rows]
     return content
 
@@ -389,21 +390,8 @@ def _checked_row(section, label, item, seen, now, problems):
     if not isinstance(item, dict):
         problems.add(label, f"must be an object, not {_what(item)}.")
         return None
-    before, wrong = len(problems), set()
-    for name in item:
-        if name not in section.fields:
-            known = ", ".join(section.fields)
-            problems.add(f"{label} {_shown(name)}", f"not a field here (they are {known}).")
-    for name, kind in section.fields.items():
-        if name not in item:
-            if name not in OPTIONAL_FIELDS:
-                problems.add(f"{label} {name}", "missing.")
-                wrong.add(name)
-            continue
-        for where, what in kind.problems(model, name, item[name]):
-            wrong.add(name)
-            problems.add(f"{label} {where}", what)
-    _check_repeated(model, label, item, wrong, seen, problems)
+    before = len(problems)
+    _check_fields(section, label, item, seen, problems)
     if len(problems) > before:
         return None
     values = {name: section.fields[name].python(value) for name, value in item.items()}
@@ -414,13 +402,45 @@ def _checked_row(section, label, item, seen, now, problems):
     if problem := _review_problem(model, values):
         problems.add(label, problem)
         return None
-    row = _row_to_update(model, section.name_field, values)
+    row = _updated_row(model, section.name_field, values, now)
+    _check_row(model, label, row, problems)
+    return row if len(problems) == before else None
+
+
+def _check_fields(section, label, item, seen, problems):
+    """Each field of `item` known here, there unless optional, and of its kind; and nothing
+    that must be unique in a language said twice."""
+    wrong = set()
+    for name in item:
+        if name not in section.fields:
+            known = ", ".join(section.fields)
+            problems.add(f"{label} {_shown(name)}", f"not a field here (they are {known}).")
+    for name, kind in section.fields.items():
+        if name not in item:
+            if name not in OPTIONAL_FIELDS:
+                problems.add(f"{label} {name}", "missing.")
+                wrong.add(name)
+            continue
+        for where, what in kind.problems(section.model, name, item[name]):
+            wrong.add(name)
+            problems.add(f"{label} {where}", what)
+    _check_repeated(section.model, label, item, wrong, seen, problems)
+
+
+def _updated_row(model, name_field, values, now):
+    """The row the values are for (the one stored, or a new one), holding them."""
+    row = _row_to_update(model, name_field, values)
     if values["is_published"] and _text_changes(row, values):
         row.published_at = now  # what the admin's publish does; translations left behind show
     for name, value in values.items():
         setattr(row, name, value)
     if model is Phase and "reviewed_fingerprint" not in values:
         row.reviewed_fingerprint = row.text_fingerprint() if row.last_reviewed else ""
+    return row
+
+
+def _check_row(model, label, row, problems):
+    """The row as the model validates it, and its draft's fields as the admin does."""
     try:
         row.full_clean()
     except ValidationError as error:
@@ -435,7 +455,6 @@ def _checked_row(section, label, item, seen, now, problems):
             problems.add(f"{label} draft.{name}", " ".join(error.messages))
         except wording.WordingProblem as problem:
             problems.add(f"{label} draft.{name}", str(problem))
-    return row if len(problems) == before else None
 
 
 def _check_repeated(model, label, item, wrong, seen, problems):

@@ -1,5 +1,7 @@
 """The partners: hospital health libraries that embed the portal's pages in their sites."""
 
+import contextlib
+
 from django.core.exceptions import ValidationError
 from django.db import models
 
@@ -77,10 +79,8 @@ class Partner(models.Model):
 
     def clean(self):
         # Stored in one written form, one per line; validate_origins has refused bad ones.
-        try:
+        with contextlib.suppress(OriginProblem):
             self.allowed_origins = "\n".join(normalised_origins(self.allowed_origins))
-        except OriginProblem:
-            pass
 
     @property
     def origins(self):

@@ -8,6 +8,7 @@ patient always gets a result. Nothing here imports Django.
 """
 
 import string
+from collections.abc import Iterable, Mapping
 
 from phases.rules import classifier
 from phases.rules.wording_texts import (  # noqa: F401 (the names other modules read here)
@@ -24,11 +25,11 @@ from phases.rules.wording_texts import (  # noqa: F401 (the names other modules 
 
 # Every text, with the placeholders it may use, and when a patient sees it (for editors).
 PLACEHOLDERS: dict[str, tuple[str, ...]] = {
-    **{slug: PHASE_PLACEHOLDERS for slug in classifier.PHASE_SLUGS},
+    **dict.fromkeys(classifier.PHASE_SLUGS, PHASE_PLACEHOLDERS),
     CANT_TELL: ("candidates",),
     CANT_TELL_QUESTIONS: (),
     CANT_TELL_NO_CANDIDATES: (),
-    **{key: PHASE_PLACEHOLDERS for key in HEADLINE_VARIANTS},
+    **dict.fromkeys(HEADLINE_VARIANTS, PHASE_PLACEHOLDERS),
     URGENT_REASON_TEXTS[classifier.FEVER]: (),
     URGENT_REASON_TEXTS[classifier.SYMPTOMS]: (),
     URGENT_REASON_TEXTS[classifier.LOW_ANC]: ("anc", "urgent_anc_below"),
@@ -37,11 +38,7 @@ PLACEHOLDERS: dict[str, tuple[str, ...]] = {
 }
 
 
-class Wording(string.Template):
-    """A text with {name} placeholders; {{ stands for a curly bracket."""
-
-    delimiter = "{"  # what an escaped {{ becomes
-    pattern = r"""
+_PLACEHOLDER = r"""
     \{(?:
       (?P<escaped>\{) |
       (?P<named>[a-z][a-z0-9_]*)\} |
@@ -49,6 +46,14 @@ class Wording(string.Template):
       (?P<invalid>)
     )
     """
+
+
+class Wording(string.Template):
+    """A text with {name} placeholders; {{ stands for a curly bracket."""
+
+    delimiter = "{"  # what an escaped {{ becomes
+    # A string, as string.Template wants: it compiles the pattern when the class is made.
+    pattern = _PLACEHOLDER  # type: ignore[assignment]
 
 
 class WordingProblem(ValueError):
@@ -75,11 +80,11 @@ def check(text: str, *, key: str) -> None:
         raise WordingProblem(f"Unknown placeholder {_as_placeholders(unknown)}. {usable}")
 
 
-def fill(text: str, *, key: str, values: dict[str, str]) -> str:
+def fill(text: str, *, key: str, values: Mapping[str, str]) -> str:
     """The text with its placeholders filled in; raises ValueError or KeyError if it is broken."""
     check(text, key=key)
     return Wording(text).substitute(values)
 
 
-def _as_placeholders(names) -> str:
+def _as_placeholders(names: Iterable[str]) -> str:
     return ", ".join("{" + name + "}" for name in names)

@@ -189,7 +189,7 @@ def page_key(request):
             return None
         if API_LANGUAGE in request.GET:  # the answer then does not vary on Accept-Language
             query += f"&{API_LANGUAGE}={request.GET[API_LANGUAGE]}"
-        origin = request.META.get("HTTP_ORIGIN", "")
+        origin = request.headers.get("origin", "")
     elif view in FORM_VIEWS and request.META.get("QUERY_STRING"):
         return None  # values typed into the checker's address are never stored
     asked = reader_language(
@@ -212,10 +212,13 @@ def may_store(request, response):
         return False
     if view in FORM_VIEWS:
         return not request.META.get("QUERY_STRING")
-    if request.META.get("HTTP_ORIGIN") and view.startswith("api:"):
-        # Only a partner's origin gets its own entry: their number is the site's to decide.
-        if not response.has_header("Access-Control-Allow-Origin"):
-            return False
+    # Only a partner's origin gets its own entry: their number is the site's to decide.
+    if (
+        request.headers.get("origin")
+        and view.startswith("api:")
+        and not response.has_header("Access-Control-Allow-Origin")
+    ):
+        return False
     directives = cc_delim_re.split(response.get("Cache-Control", "").lower())
     said = {part.split("=")[0] for part in directives}
     return view in PUBLIC_VIEWS and not said & {"no-store", "private"}

@@ -18,7 +18,7 @@ def client_address(request):
     count = settings.TRUSTED_PROXY_COUNT
     if count <= 0:
         return socket_address
-    hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    hops = [hop.strip() for hop in request.headers.get("x-forwarded-for", "").split(",")]
     hops = [hop for hop in hops if hop]
     if len(hops) < count:
         return socket_address  # not through all the proxies: the nearest one's address

@@ -51,7 +51,7 @@ def render(text: str) -> SafeString:
             f"Lists or quotes here sit {depth} levels inside each other; the most is "
             f"{MAX_NESTING}. Use fewer levels, or start some lines without - or >."
         )
-    for opening, closing in ("[]", "()"):
+    for opening, closing in (("[", "]"), ("(", ")")):
         if _deepest_bracket(text, opening, closing) > MAX_BRACKET_DEPTH:
             raise TextProblem(
                 f"Too many “{opening}” are open at once (more than {MAX_BRACKET_DEPTH}). "

@@ -179,7 +179,8 @@ def test_a_language_the_portal_does_not_have_is_a_400_listing_its_languages(clie
     assert response.status_code == 400
     (problem,) = response.json()["detail"]
     assert problem["loc"] == ["query", "lang"]
-    assert "en (English)" in problem["msg"] and "es (Español)" in problem["msg"]
+    assert "en (English)" in problem["msg"]
+    assert "es (Español)" in problem["msg"]
     assert response["Content-Language"] == "en"  # problems are in English
 
 
@@ -295,7 +296,8 @@ def test_the_page_cache_keeps_lang_apart_from_accept_language(client):
     by_lang = served_from_cache(client, f"{API}/phases?lang=es", HTTP_ACCEPT_LANGUAGE="en")
     by_header = served_from_cache(client, f"{API}/phases", HTTP_ACCEPT_LANGUAGE="en")
 
-    assert by_lang["Content-Language"] == "es" and by_header["Content-Language"] == "en"
+    assert by_lang["Content-Language"] == "es"
+    assert by_header["Content-Language"] == "en"
 
 
 # The code lookup, as MedlinePlus Connect answers in Spanish

@@ -115,7 +115,9 @@ def test_an_unknown_code_gets_a_valid_empty_answer(client, code):
     assert response.status_code == 200
     feed = response.json()["feed"]
     assert feed["entry"] == []
-    assert feed["title"]["_value"] and feed["updated"]["_value"] and feed["id"]["_value"]
+    assert feed["title"]["_value"]
+    assert feed["updated"]["_value"]
+    assert feed["id"]["_value"]
 
 
 @pytest.mark.parametrize(
@@ -127,7 +129,8 @@ def test_another_code_system_is_refused_with_a_clear_400(client, code_system):
     assert response.status_code == 400
     (problem,) = response.json()["detail"]
     assert problem["loc"] == ["query", "mainSearchCriteria.v.cs"]
-    assert "ICD-10-CM" in problem["msg"] and ICD10CM_OID in problem["msg"]
+    assert "ICD-10-CM" in problem["msg"]
+    assert ICD10CM_OID in problem["msg"]
 
 
 @pytest.mark.parametrize(
@@ -211,7 +214,8 @@ def test_the_answer_carries_an_etag_and_answers_if_none_match_with_304(client, r
 
     again = lookup(client, "C91.01", response_type=response_type, HTTP_IF_NONE_MATCH=first["ETag"])
 
-    assert first.status_code == 200 and first["ETag"]
+    assert first.status_code == 200
+    assert first["ETag"]
     assert again.status_code == 304
 
 

@@ -47,7 +47,8 @@ def test_the_table_has_one_row_per_code_each_with_its_source():
 
     assert len(keys) == len(set(keys))
     for entry in CODES:
-        assert entry.meaning and entry.source
+        assert entry.meaning
+        assert entry.source
         assert entry.phases or entry.glossary or entry.system == ICD10CM
     for entry in LAB_CODES:
         assert entry.source == f"LOINC, https://loinc.org/{entry.code}/"

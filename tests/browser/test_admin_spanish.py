@@ -78,4 +78,5 @@ def test_a_translator_starts_the_missing_spanish_text_of_a_glossary_term(
     assert page.get_by_label("Term").input_value() == "Port"
     page.screenshot(path=screenshots / "admin-es-term-started-1280.png", full_page=True)
     spanish = GlossaryTerm.objects.get(language="es", slug="port")
-    assert not spanish.is_published and spanish.has_draft
+    assert not spanish.is_published
+    assert spanish.has_draft

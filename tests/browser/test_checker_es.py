@@ -11,9 +11,10 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 NBSP = "\u00a0"
 SHOW = "Ver qué indican mis resultados"
-REMISSION = dict(treatment="received", first_course_finished="yes", ever_in_remission="yes")
-REMISSION |= dict(marrow_blasts_percent="2,5", mrd="negative", symptoms="no", cbc="normal")
-REMISSION |= dict(blood_blasts="no", anc="2,5", platelets="150.000", wbc="6,2", hemoglobin="12,5")
+REMISSION = {"treatment": "received", "first_course_finished": "yes", "ever_in_remission": "yes"}
+REMISSION |= {"marrow_blasts_percent": "2,5", "mrd": "negative", "symptoms": "no", "cbc": "normal"}
+REMISSION |= {"blood_blasts": "no", "anc": "2,5", "platelets": "150.000"}
+REMISSION |= {"wbc": "6,2", "hemoglobin": "12,5"}
 
 
 def in_spanish(values):
@@ -72,7 +73,8 @@ def test_keyboard_user_fills_in_the_spanish_form_with_decimal_commas(page, site_
     assert page.locator("#id_marrow_blasts_percent_helptext .understood").count() == 0
     assert page.get_by_role("img", name="Blastos en la médula de 2,5% en una escala").is_visible()
     rows = page.locator(".numbers tbody tr").filter(has_text="Neutrófilos").inner_text()
-    assert "0,8 ×10⁹/L" in rows and "por debajo del rango típico" in rows
+    assert "0,8 ×10⁹/L" in rows
+    assert "por debajo del rango típico" in rows
     assert_accessible(page, tmp_path / "checker-es-result.png")
 
 
@@ -135,10 +137,12 @@ def test_a_spanish_result_fits_a_phone(browser, site_url, screenshots, width):
     page = context.new_page()
     fill_in_and_send(page, site_url + "/es/check/", REMISSION)
 
-    assert page.locator("#result").is_visible() and page.locator(".numbers").is_visible()
+    assert page.locator("#result").is_visible()
+    assert page.locator(".numbers").is_visible()
     found = page.evaluate(OVERFLOWS)
     assert found["scrollWidth"] <= found["width"]
-    assert found["wider"] == [] and found["clipped"] == []
+    assert found["wider"] == []
+    assert found["clipped"] == []
     assert page.evaluate(ONE_WORD_LINES) == []
     if width == 390:
         shot = screenshots / "layout-es-result-390.png"
@@ -165,9 +169,13 @@ def test_the_longest_spanish_result_prints_on_at_most_two_pages(
 
     pages, text = printed_text(pdf)
     assert pages <= 2, f"{pdf.name} has {pages} pages"
-    assert "Resultado del" in text and "Esto no es un diagnóstico" in text
+    assert "Resultado del" in text
+    assert "Esto no es un diagnóstico" in text
     assert text.count("Este sitio es solo para aprender") == 1  # the disclaimer, once
-    assert "Sus respuestas" in text and "Preguntas para hacerle a su equipo médico" in text
+    assert "Sus respuestas" in text
+    assert "Preguntas para hacerle a su equipo médico" in text
     assert "Plaquetas 40 ×10⁹/L" in text
-    assert SHOW not in text and "Glosario" not in text and "English" not in text
+    assert SHOW not in text
+    assert "Glosario" not in text
+    assert "English" not in text
     context.close()

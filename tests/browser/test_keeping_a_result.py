@@ -145,7 +145,8 @@ def test_without_javascript_every_link_leaves_the_result_in_place(browser, site_
                 link(page, kind_and_name).click()
             new_tab = opened.value
             new_tab.wait_for_load_state()
-            assert new_tab.url.startswith(site_url) and "#" not in new_tab.url
+            assert new_tab.url.startswith(site_url)
+            assert "#" not in new_tab.url
             new_tab.close()
 
         assert shows_the_result(page, phase), kind_and_name
@@ -172,13 +173,17 @@ def assert_a_handout(pdf_path):
     assert f"Result made on {today()}" in text
     assert text.count("This is not a diagnosis") == 1
     assert text.count("This site is for learning only") == 1  # the disclaimer, once
-    assert "Your answers" in text and "Other signs of leukemia now: " in text
+    assert "Your answers" in text
+    assert "Other signs of leukemia now: " in text
     assert "Platelets 40 ×10⁹/L" in text  # the numbers, in their table
     assert "Get help right away" in text
-    assert "Questions to ask your care team" in text and "Notes from the visit" in text
+    assert "Questions to ask your care team" in text
+    assert "Notes from the visit" in text
     assert "Show what my results suggest" not in text  # no form
-    assert "Skip to main content" not in text and "Glossary" not in text  # no navigation
-    assert "ALL Phase Portal" in text and "/check/" in text
+    assert "Skip to main content" not in text
+    assert "Glossary" not in text  # no navigation
+    assert "ALL Phase Portal" in text
+    assert "/check/" in text
 
 
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
@@ -211,7 +216,8 @@ def test_with_javascript_the_print_button_prints_this_page(browser, site_url):
     page.get_by_role("button", name="Print or save this result").click()
 
     assert page.evaluate("window.printed") == 1
-    assert page.url == site_url + "/check/" and len(context.pages) == 1
+    assert page.url == site_url + "/check/"
+    assert len(context.pages) == 1
 
 
 def test_without_javascript_the_print_button_opens_the_handout(browser, site_url, screenshots):
@@ -249,4 +255,5 @@ def test_a_phase_page_prints_with_its_address_and_review_status(page, site_url, 
     assert f"Printed {today()}" in text
     assert "awaiting review by a clinician" in text
     assert text.count("This site is for learning only") == 1
-    assert "Other phases" not in text and "Skip to main content" not in text
+    assert "Other phases" not in text
+    assert "Skip to main content" not in text

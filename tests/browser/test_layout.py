@@ -11,13 +11,14 @@ WIDTHS = [320, 390, 1280]
 PHASES = ["untreated", "remission", "minimal-residual-disease", "refractory", "relapsed"]
 
 # Answers to the checker, as a parent would give them.
-REMISSION = dict(treatment="received", first_course_finished="yes", ever_in_remission="yes")
-REMISSION |= dict(marrow_blasts_percent="2", mrd="negative", symptoms="no", cbc="normal")
-REMISSION |= dict(blood_blasts="no", anc="2.5", platelets="150000", wbc="6.2", hemoglobin="12.5")
-CANT_TELL = dict(treatment="received", marrow_blasts_percent="12")
-CANT_TELL |= dict(anc="0.8", platelets="250", wbc="12.5", hemoglobin="9.1")
-URGENT = dict(treatment="received", symptoms="yes", anc="0.2")
-MISTAKES = dict(cbc="normal", marrow_blasts_percent="four", anc="45%")
+REMISSION = {"treatment": "received", "first_course_finished": "yes", "ever_in_remission": "yes"}
+REMISSION |= {"marrow_blasts_percent": "2", "mrd": "negative", "symptoms": "no", "cbc": "normal"}
+REMISSION |= {"blood_blasts": "no", "anc": "2.5", "platelets": "150000"}
+REMISSION |= {"wbc": "6.2", "hemoglobin": "12.5"}
+CANT_TELL = {"treatment": "received", "marrow_blasts_percent": "12"}
+CANT_TELL |= {"anc": "0.8", "platelets": "250", "wbc": "12.5", "hemoglobin": "9.1"}
+URGENT = {"treatment": "received", "symptoms": "yes", "anc": "0.2"}
+MISTAKES = {"cbc": "normal", "marrow_blasts_percent": "four", "anc": "45%"}
 
 # Every element's box, against the window: what sticks out on the right (or the left) is cut
 # off or makes the page scroll sideways. Visually hidden text (Bootstrap's .visually-hidden, a
@@ -199,7 +200,8 @@ def test_numbers_table_has_three_columns_on_a_desktop(open_at, site_url):
     assert not page.locator(".numbers-label").first.is_visible()
     row = page.locator(".numbers tbody tr").first
     tops = row.evaluate("e => [...e.children].map(cell => cell.getBoundingClientRect().top)")
-    assert len(tops) == 3 and len(set(tops)) == 1  # side by side
+    assert len(tops) == 3
+    assert len(set(tops)) == 1  # side by side
 
 
 def font_size(locator):
@@ -227,12 +229,13 @@ def test_blast_scale_words_are_the_size_of_the_body_text_at_every_width(open_at,
 def test_blast_scale_marker_and_label_stay_on_a_320_pixel_screen(open_at, site_url, blasts):
     page = open_at(320)
     show_result(
-        page, site_url + "/check/", dict(treatment="received", marrow_blasts_percent=blasts)
+        page, site_url + "/check/", {"treatment": "received", "marrow_blasts_percent": blasts}
     )
 
     for part in page.locator(".blast-scale svg *").all():
         box = part.evaluate("e => e.getBoundingClientRect().toJSON()")
-        assert box["left"] >= 0 and box["right"] <= 320, part.evaluate("e => e.outerHTML")
+        assert box["left"] >= 0, part.evaluate("e => e.outerHTML")
+        assert box["right"] <= 320, part.evaluate("e => e.outerHTML")
     you_bottom, marker_top = page.evaluate(
         "[document.querySelector('.scale-you').getBoundingClientRect().bottom,"
         " document.querySelector('.scale-marker').getBoundingClientRect().top]"

@@ -10,9 +10,9 @@ from tests.browser.test_layout import ONE_WORD_LINES, OVERFLOWS, PHASES, SMALL_T
 pytestmark = pytest.mark.django_db(transaction=True)
 
 # Answers to the checker, as a parent would give them (tests/browser/test_layout.py).
-CANT_TELL = dict(treatment="received", marrow_blasts_percent="12")
-CANT_TELL |= dict(anc="0.8", platelets="250", wbc="12.5", hemoglobin="9.1")
-URGENT = dict(treatment="received", symptoms="yes", anc="0.2")
+CANT_TELL = {"treatment": "received", "marrow_blasts_percent": "12"}
+CANT_TELL |= {"anc": "0.8", "platelets": "250", "wbc": "12.5", "hemoglobin": "9.1"}
+URGENT = {"treatment": "received", "symptoms": "yes", "anc": "0.2"}
 
 
 def show_result(page, url, answers):

@@ -24,7 +24,8 @@ def test_json_ld_is_read_as_data_without_breaking_the_security_policy(
     page.goto(site_url + path)
 
     (data,) = page.evaluate(READ_JSON_LD)
-    assert data["@type"] == "MedicalWebPage" and data["inLanguage"] == language
+    assert data["@type"] == "MedicalWebPage"
+    assert data["inLanguage"] == language
     assert problems == []
     feed = page.locator('link[rel="alternate"][type="application/atom+xml"]')
     assert feed.get_attribute("href") == ("/feed/" if language == "en" else "/es/feed/")

@@ -190,7 +190,8 @@ def test_an_embedded_result_comes_into_the_partners_view_focused(
     seen = frame.locator(heading)
     page.wait_for_function("() => window.scrollY > 2500")  # the partner page moved to it
     frame_box, heading_box = iframe.bounding_box(), seen.bounding_box()
-    assert 0 <= heading_box["y"] and heading_box["y"] + heading_box["height"] <= 844
+    assert heading_box["y"] >= 0
+    assert heading_box["y"] + heading_box["height"] <= 844
     assert frame_box["y"] < 844
     focused = frame.locator(":focus")
     assert focused.get_attribute("id") == "result"

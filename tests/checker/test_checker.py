@@ -71,8 +71,8 @@ def test_every_choice_question_offers_i_dont_know(client):
 
 def test_a_remission_result_names_the_phase_links_to_it_and_shows_its_questions(client):
     remission = Phase.objects.get(language="en", slug="remission")
-    values = dict(treatment="received", ever_in_remission="yes", marrow_blasts_percent="2")
-    values |= dict(blood_blasts="no", cbc="normal", mrd="negative", symptoms="no")
+    values = {"treatment": "received", "ever_in_remission": "yes", "marrow_blasts_percent": "2"}
+    values |= {"blood_blasts": "no", "cbc": "normal", "mrd": "negative", "symptoms": "no"}
 
     response = client.post(CHECK, values)
 
@@ -119,10 +119,14 @@ def test_numbers_are_shown_beside_typical_adult_ranges(client):
     response = client.post(CHECK, values)
 
     table = response.text[response.text.index('class="table numbers"') :]
-    assert "typical range for adults" in table and "children" in table
-    assert "0.8 ×10⁹/L" in table and "below the typical range" in table
-    assert "250 ×10⁹/L" in table and "in the typical range" in table
-    assert "12.5 ×10⁹/L" in table and "above the typical range" in table
+    assert "typical range for adults" in table
+    assert "children" in table
+    assert "0.8 ×10⁹/L" in table
+    assert "below the typical range" in table
+    assert "250 ×10⁹/L" in table
+    assert "in the typical range" in table
+    assert "12.5 ×10⁹/L" in table
+    assert "above the typical range" in table
     assert "9.1 g/dL" in table
     assert "1.5 to 8 ×10⁹/L" in table
 
@@ -243,8 +247,8 @@ def test_a_below_n_that_cannot_be_read_gets_a_message_beside_its_box(client, typ
 
 
 def test_below_five_is_said_back_in_the_result_and_on_the_scale(client):
-    values = dict(treatment="received", ever_in_remission="yes", marrow_blasts_percent="<5%")
-    values |= dict(blood_blasts="no", outside_marrow="no", mrd="negative", symptoms="no")
+    values = {"treatment": "received", "ever_in_remission": "yes", "marrow_blasts_percent": "<5%"}
+    values |= {"blood_blasts": "no", "outside_marrow": "no", "mrd": "negative", "symptoms": "no"}
 
     response = client.post(CHECK, values)
 
@@ -269,7 +273,7 @@ def test_the_first_course_question_is_asked_in_a_parents_words(client):
 
 
 def test_a_child_during_induction_is_not_called_refractory(client):
-    values = dict(treatment="received", first_course_finished="no", ever_in_remission="no")
+    values = {"treatment": "received", "first_course_finished": "no", "ever_in_remission": "no"}
 
     response = client.post(CHECK, values | {"marrow_blasts_percent": "12"})
 
@@ -289,8 +293,8 @@ def test_urgent_advice_opens_the_result(client):
 
 
 def test_a_maintenance_patient_with_low_counts_is_in_remission(client):
-    values = dict(treatment="received", first_course_finished="yes", ever_in_remission="yes")
-    values |= dict(marrow_blasts_percent="0", mrd="negative", anc="0.8", symptoms="no")
+    values = {"treatment": "received", "first_course_finished": "yes", "ever_in_remission": "yes"}
+    values |= {"marrow_blasts_percent": "0", "mrd": "negative", "anc": "0.8", "symptoms": "no"}
 
     response = client.post(CHECK, values | {"blood_blasts": "no", "outside_marrow": "no"})
 
@@ -300,8 +304,8 @@ def test_a_maintenance_patient_with_low_counts_is_in_remission(client):
 
 
 def test_platelets_per_microlitre_count_as_recovered(client):
-    values = dict(treatment="received", ever_in_remission="yes", marrow_blasts_percent="1")
-    values |= dict(blood_blasts="no", anc="1800", platelets="150000", mrd="negative")
+    values = {"treatment": "received", "ever_in_remission": "yes", "marrow_blasts_percent": "1"}
+    values |= {"blood_blasts": "no", "anc": "1800", "platelets": "150000", "mrd": "negative"}
 
     response = client.post(CHECK, values | {"symptoms": "no"})
 
@@ -344,8 +348,14 @@ def test_checker_answers_head_and_refuses_other_methods(client):
 
 
 def test_conflicting_answers_link_back_to_their_questions(client):
-    values = dict(treatment="received", ever_in_remission="yes", marrow_blasts_percent="2")
-    values |= dict(blood_blasts="no", cbc="abnormal", anc="2.0", platelets="200", symptoms="no")
+    values = {"treatment": "received", "ever_in_remission": "yes", "marrow_blasts_percent": "2"}
+    values |= {
+        "blood_blasts": "no",
+        "cbc": "abnormal",
+        "anc": "2.0",
+        "platelets": "200",
+        "symptoms": "no",
+    }
 
     response = client.post(CHECK, values)
 

@@ -20,8 +20,8 @@ pytestmark = pytest.mark.django_db
 
 API = "/api/v1/classify"
 # Answers a parent of a child on maintenance gives; each test changes what it is about.
-MAINTENANCE = dict(treatment="received", age_group="child", ever_in_remission="yes")
-MAINTENANCE |= dict(blood_blasts="no", outside_marrow="no", symptoms="no", fever="no")
+MAINTENANCE = {"treatment": "received", "age_group": "child", "ever_in_remission": "yes"}
+MAINTENANCE |= {"blood_blasts": "no", "outside_marrow": "no", "symptoms": "no", "fever": "no"}
 CHECK = {"en": "/check/", "es": "/es/check/"}
 WITH_CLIENT = hypothesis_settings(
     max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
@@ -64,7 +64,8 @@ def test_an_anc_of_80_is_asked_about_beside_its_box_with_both_readings_written_o
     block = field_block(response, "anc_unit")
     per_ul = {"en": "80 per µL = 0.08 ×10⁹/L, dangerously low", "es": "80 por µL = 0,08 ×10⁹/L"}
     assert per_ul[lang] in block
-    assert 'value="per_uL"' in block and 'value="x10^9/L"' in block
+    assert 'value="per_uL"' in block
+    assert 'value="x10^9/L"' in block
     assert "80 ×10⁹/L</label>" in block
     assert 'aria-invalid="true"' in block  # the question is the field with the problem
     assert 'href="#div_id_anc_unit"' in response.text  # the summary leads to it
@@ -76,10 +77,12 @@ def test_the_form_reads_the_anc_in_the_unit_chosen(client):
     per_ul = client.post(CHECK["en"], MAINTENANCE | {"anc": "80", "anc_unit": "per_uL"})
     as_written = client.post(CHECK["en"], MAINTENANCE | {"anc": "80", "anc_unit": "x10^9/L"})
 
-    assert data_phase(per_ul) == "remission" and 'id="get-help-now"' in per_ul.text
+    assert data_phase(per_ul) == "remission"
+    assert 'id="get-help-now"' in per_ul.text
     assert "We read 80 per µL as 0.08 ×10⁹/L." in field_block(per_ul, "anc")
     assert "0.08 ×10⁹/L" in per_ul.text[per_ul.text.index('class="table numbers"') :]
-    assert data_phase(as_written) == "remission" and 'id="get-help-now"' not in as_written.text
+    assert data_phase(as_written) == "remission"
+    assert 'id="get-help-now"' not in as_written.text
     assert 'value="per_uL"' in field_block(as_written, "anc_unit")  # still shown, to change
 
 
@@ -104,7 +107,8 @@ def test_the_api_refuses_an_ambiguous_anc_naming_anc_unit(client, lang):
     assert response.status_code == 400
     (problem,) = response.json()["detail"]
     assert problem["loc"] == ["body", "anc_unit"]
-    assert "anc_unit" in problem["msg"] and problem["type"] == "anc_unit_needed"
+    assert "anc_unit" in problem["msg"]
+    assert problem["type"] == "anc_unit_needed"
     assert classify(client, MAINTENANCE | {"anc": 80, "anc_unit": "per_uL"}).json()["urgent"]
 
 
@@ -112,8 +116,11 @@ def test_the_api_names_the_per_microlitre_reading_of_a_count_too_large(client):
     anc = classify(client, MAINTENANCE | {"anc": 1500}).json()["detail"][0]
     platelets = classify(client, MAINTENANCE | {"platelets": 150000}).json()["detail"][0]
 
-    assert anc["loc"] == ["body", "anc"] and "per µL" in anc["msg"] and "anc_unit" in anc["msg"]
-    assert platelets["loc"] == ["body", "platelets"] and "per µL" in platelets["msg"]
+    assert anc["loc"] == ["body", "anc"]
+    assert "per µL" in anc["msg"]
+    assert "anc_unit" in anc["msg"]
+    assert platelets["loc"] == ["body", "platelets"]
+    assert "per µL" in platelets["msg"]
 
 
 ambiguous_ancs = st.floats(min_value=10, max_value=100) | st.sampled_from([10.0, 80.0, 100.0])
@@ -148,7 +155,8 @@ def test_an_anc_below_500_per_microlitre_is_urgent_through_the_form_and_the_api(
     api = classify(client, MAINTENANCE | {"anc": anc, "anc_unit": "per_uL"}).json()
 
     assert 'id="get-help-now"' in form.text
-    assert api["urgent"] and "low_anc" in api["urgent_advice"]["reasons"]
+    assert api["urgent"]
+    assert "low_anc" in api["urgent_advice"]["reasons"]
 
 
 @WITH_CLIENT
@@ -172,7 +180,8 @@ def test_a_fever_always_brings_the_urgent_box_and_says_so_first(client, changes)
 
     box = between(form.text, 'id="get-help-now"', 'class="result-tools"')
     assert "because you said there is a fever" in box
-    assert api["urgent"] and api["urgent_advice"]["reasons"][0] == "fever"
+    assert api["urgent"]
+    assert api["urgent_advice"]["reasons"][0] == "fever"
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])
@@ -199,8 +208,10 @@ def test_the_urgent_advice_is_the_same_text_in_all_four_places(client, lang, pre
     on_phase_page = plain(section[section.index("</h2>") :])
     in_api = plain(api["html"])
 
-    assert on_phase_page and "38" in on_phase_page
-    assert in_result.endswith(on_phase_page) and in_result.startswith(on_phase_page[:40])
+    assert on_phase_page
+    assert "38" in on_phase_page
+    assert in_result.endswith(on_phase_page)
+    assert in_result.startswith(on_phase_page[:40])
     assert in_result == in_handout == on_phase_page == in_api
     assert " ".join(api["text"].split()) == in_api
     assert api["language"] == lang
@@ -246,8 +257,8 @@ def test_a_relapse_outside_the_marrow_is_confirmed_where_it_was_found(client):
 
 
 def test_a_child_at_the_end_of_induction_is_not_called_refractory(client):
-    values = dict(treatment="received", age_group="child", first_course_finished="yes")
-    values |= dict(ever_in_remission="no", marrow_blasts_percent="8")
+    values = {"treatment": "received", "age_group": "child", "first_course_finished": "yes"}
+    values |= {"ever_in_remission": "no", "marrow_blasts_percent": "8"}
 
     text = client.post(CHECK["en"], values).text
 
@@ -352,7 +363,8 @@ def test_no_english_is_left_in_a_spanish_problem(client, body):
     response = classify(client, body, "es")
 
     spanish = response.json()["detail"]
-    assert response.status_code == 400 and response["Content-Language"] == "es"
+    assert response.status_code == 400
+    assert response["Content-Language"] == "es"
     assert [problem["loc"] for problem in spanish] == [problem["loc"] for problem in english]
     for in_spanish, in_english in zip(spanish, english, strict=True):
         assert in_spanish["msg"] != in_english["msg"]
@@ -367,5 +379,6 @@ def test_no_english_is_left_in_a_spanish_result(client):
     everything = json.dumps(spanish, ensure_ascii=False)
     assert not [text for text in english_messages() if text in everything]
     for finding, in_english in zip(spanish["findings"], english["findings"], strict=True):
-        assert finding["text"] != in_english["text"] and finding["language"] == "es"
+        assert finding["text"] != in_english["text"]
+        assert finding["language"] == "es"
     assert spanish["urgent_advice"]["why_text"] != english["urgent_advice"]["why_text"]

@@ -106,7 +106,9 @@ def test_the_urgent_advice_covers_every_item_of_the_spec_in_its_order(language):
 def test_the_urgent_advice_is_published_and_awaits_clinical_review(language):
     section = urgent(language)
 
-    assert section.is_published and not section.has_draft and section.text_html
+    assert section.is_published
+    assert not section.has_draft
+    assert section.text_html
     assert "awaiting clinical review" in section.history.first().history_change_reason
 
 
@@ -188,11 +190,13 @@ def test_the_home_page_no_longer_says_all_has_no_lump_or_that_most_people_stay_i
 ):
     english, spanish = client.get("/").text, client.get("/es/").text
 
-    assert "no lump" not in english and "Many people go from untreated" not in english
+    assert "no lump" not in english
+    assert "Many people go from untreated" not in english
     assert "a mass in the chest in T-cell ALL" in english
     assert "Most children go from untreated to remission" in english
     assert "This happens less often in adults." in english
-    assert "No hay un bulto" not in spanish and "Muchas personas pasan" not in spanish
+    assert "No hay un bulto" not in spanish
+    assert "Muchas personas pasan" not in spanish
     assert "una masa en el pecho en la LLA de células T" in spanish
     assert "La mayoría de los niños pasan de sin tratar a remisión" in spanish
     assert "En los adultos esto pasa con menos frecuencia." in spanish
@@ -232,11 +236,14 @@ def test_spanish_pages_use_one_word_for_each_thing():
         f"{term.term} {term.definition}" for term in GlossaryTerm.objects.filter(language="es")
     )
 
-    assert "primera etapa" not in spanish and "primera ronda" in spanish
-    assert "pruebas de siempre" not in spanish and "pruebas usuales" in spanish
+    assert "primera etapa" not in spanish
+    assert "primera ronda" in spanish
+    assert "pruebas de siempre" not in spanish
+    assert "pruebas usuales" in spanish
     assert "recuento sanguíneo completo (CBC)" not in spanish
     assert "hemograma (biometría hemática o CBC)" in spanish
-    assert "(RAN)" in spanish and "(RCi)" in spanish
+    assert "(RAN)" in spanish
+    assert "(RCi)" in spanish
     assert "líquido espinal (líquido cefalorraquídeo)" in spanish
     assert "encaja" not in spanish
 
@@ -247,7 +254,8 @@ def test_the_central_line_the_urgent_advice_links_to_is_in_the_glossary(client, 
 
     page = client.get(f"{PREFIX[language]}/glossary/").text
 
-    assert term.is_published and 'id="central-line"' in page
+    assert term.is_published
+    assert 'id="central-line"' in page
     assert "/glossary/#central-line" in urgent(language).text
 
 

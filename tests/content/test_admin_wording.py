@@ -114,7 +114,8 @@ def test_a_hard_text_is_saved_with_a_success_and_a_reading_level_note_beside_it(
     assert level == "success"
     assert message.startswith("Saved as a draft. Patients still see the published version.")
     assert note_level == "warning"
-    assert "Summary reads at US grade" in note and "shorter sentences" in note
+    assert "Summary reads at US grade" in note
+    assert "shorter sentences" in note
 
 
 def test_a_hard_text_published_is_a_success_with_the_reading_level_note_beside_it():
@@ -162,7 +163,8 @@ def test_an_approver_deletes_a_term_after_a_plain_question_and_reads_one_message
 
     assert "Delete the glossary term “Port”?" in html.unescape(question)
     assert "Patients stop seeing it as soon as you press" in html.unescape(question)
-    assert 'value="Yes, delete it"' in question and "No, keep it" in question
+    assert 'value="Yes, delete it"' in question
+    assert "No, keep it" in question
     assert messages_after(client, response) == [
         ("success", "Deleted the glossary term “Port”: patients no longer see it.")
     ]
@@ -259,7 +261,8 @@ def test_the_draft_column_reads_draft_waiting_or_nothing_without_icons(role, mod
     assert "Draft</" in header[: header.index("</th>") + 5]
     assert page.count('<td class="field-draft_status">Draft waiting</td>') == 1
     assert page.count('<td class="field-draft_status"></td>') == others
-    assert "icon-no.svg" not in page and "icon-yes.svg" not in page
+    assert "icon-no.svg" not in page
+    assert "icon-yes.svg" not in page
     waiting = client.get(f"/admin/phases/{model}/?draft=waiting").context["cl"].queryset
     assert list(waiting) == [item]
 
@@ -279,7 +282,8 @@ def test_the_front_page_lists_drafts_waiting_for_an_approver_with_links_to_each(
     assert f'<a href="{url(remission())}">Remission</a>: saved by Editor Example' in waiting
     port = GlossaryTerm.objects.get(slug="port")
     assert f'<a href="{url(port)}">Port</a>' in waiting
-    assert "<h3>Phases</h3>" in waiting and "<h3>Glossary terms</h3>" in waiting
+    assert "<h3>Phases</h3>" in waiting
+    assert "<h3>Glossary terms</h3>" in waiting
 
 
 def test_the_front_page_tells_an_approver_when_no_draft_is_waiting():
@@ -334,7 +338,8 @@ def test_history_names_a_person_or_initial_content_never_none(role):
     assert f"{role.title()} Example" in rows
     assert "Initial content" in rows
     assert "None" not in rows
-    assert "<ins>" in rows and "<del>" in rows
+    assert "<ins>" in rows
+    assert "<del>" in rows
     assert "Changed words are marked" in page
 
 
@@ -369,7 +374,8 @@ def test_the_revert_page_warns_an_approver_that_it_publishes_at_once():
     assert "Patients will see this version as soon as you press “Bring back this version”" in page
     assert 'aria-describedby="revert-effect"' in page
     assert "cannot be edited here" in page
-    assert "Historical" not in page and "version of the object" not in page
+    assert "Historical" not in page
+    assert "version of the object" not in page
 
 
 def test_the_revert_page_tells_an_editor_it_becomes_a_draft_for_an_approver():

@@ -199,7 +199,8 @@ def test_a_long_file_name_still_fits_in_the_history(tmp_path, exported):
     reason = (
         Phase.objects.get(language="en", slug="untreated").history.first().history_change_reason
     )
-    assert reason.startswith("Imported from content-xxx") and len(reason) == 100
+    assert reason.startswith("Imported from content-xxx")
+    assert len(reason) == 100
 
 
 # Refused files. Each bad file also changes the disclaimer (a valid change), so a file written
@@ -797,7 +798,8 @@ def test_a_spanish_glossary_term_without_an_english_term_is_for_spanish_readers(
     call_command("import_content", str(write(tmp_path, content)))
 
     term = GlossaryTerm.objects.get(language="es", slug="quimioterapia")
-    assert term.is_published and term.published_at is not None
+    assert term.is_published
+    assert term.published_at is not None
     assert not GlossaryTerm.objects.filter(slug="quimioterapia", language="en").exists()
     assert "Quimioterapia" in client.get("/es/glossary/").text
     assert "Quimioterapia" not in client.get("/glossary/").text
@@ -813,9 +815,11 @@ def test_a_translation_the_file_says_is_not_published_stays_unpublished(tmp_path
 
     assert not GlossaryTerm.objects.get(slug="quimioterapia").is_published
     spanish = Phase.objects.get(language="es", slug="remission")
-    assert not spanish.is_published and spanish.draft == {"name": "Remisión (borrador)"}
+    assert not spanish.is_published
+    assert spanish.draft == {"name": "Remisión (borrador)"}
     shown = {phase.slug: phase for phase in Phase.objects.in_language_list("es")}
-    assert shown["remission"].is_fallback and not shown["untreated"].is_fallback
+    assert shown["remission"].is_fallback
+    assert not shown["untreated"].is_fallback
 
 
 @pytest.mark.parametrize("english_in_file", [True, False], ids=["file", "site"])

@@ -15,8 +15,12 @@ from tests.conftest import edit_form, sign_in_with_password
 
 pytestmark = pytest.mark.django_db
 
-REMISSION_VALUES = dict(treatment="received", ever_in_remission="yes", marrow_blasts_percent="2")
-REMISSION_VALUES |= dict(blood_blasts="no", cbc="normal", mrd="negative", symptoms="no")
+REMISSION_VALUES = {
+    "treatment": "received",
+    "ever_in_remission": "yes",
+    "marrow_blasts_percent": "2",
+}
+REMISSION_VALUES |= {"blood_blasts": "no", "cbc": "normal", "mrd": "negative", "symptoms": "no"}
 
 
 def phase_url(phase, action="change"):
@@ -57,7 +61,8 @@ def test_history_shows_who_changed_what_word_by_word(approver_client):
 
     assert "Ada Approver" in page
     assert "Published" in page
-    assert "<del>" in page and "<ins>" in page
+    assert "<del>" in page
+    assert "<ins>" in page
     assert "well " in page
 
 
@@ -72,8 +77,10 @@ def test_history_for_an_editor_names_each_source_and_links_to_no_user_page(edito
 
     assert response.status_code == 200
     rows = page[page.index("<tbody>") : page.index("</tbody>")]
-    assert "Eddie Editor" in rows and "Draft saved" in rows
-    assert "Imported" in rows and "Imported from content.json" in rows
+    assert "Eddie Editor" in rows
+    assert "Draft saved" in rows
+    assert "Imported" in rows
+    assert "Imported from content.json" in rows
     assert "Initial content" in rows  # the versions the portal was seeded with
     assert "Draft of summary:" in rows  # a draft compared with the published text
     assert "<ins>cells.</ins>" in rows or "cells.</ins>" in rows
@@ -92,12 +99,15 @@ def test_the_revert_page_shows_the_old_text_read_only_and_warns_an_approver(appr
 
     texts = page[page.index('class="version-texts"') : page.index("</dl>")]
     assert html.escape(original) in texts
-    assert "<input" not in texts and "<textarea" not in texts
-    assert "<ins>" in page and "<del>" in page  # against what patients see now
+    assert "<input" not in texts
+    assert "<textarea" not in texts
+    assert "<ins>" in page
+    assert "<del>" in page  # against what patients see now
     assert "Warning: this publishes at once." in page
     assert "Patients will see this version as soon as you press" in html.unescape(page)
     assert "saved as a draft" not in page
-    assert 'value="Bring back this version"' in page and "csrfmiddlewaretoken" in page
+    assert 'value="Bring back this version"' in page
+    assert "csrfmiddlewaretoken" in page
 
 
 def test_the_revert_page_tells_an_editor_it_will_be_a_draft(editor_client, approver_client):
@@ -121,7 +131,8 @@ def test_an_approvers_revert_is_published_at_once_and_recorded(approver_client, 
 
     assert response.redirect_chain[-1][0] == phase_url(remission())
     public = client.get("/phases/remission/").text
-    assert html.escape(original_summary) in public and "A mistaken summary." not in public
+    assert html.escape(original_summary) in public
+    assert "A mistaken summary." not in public
     record = remission().history.first()
     assert record.history_change_reason == "Reverted and published"
     assert record.history_user.username == "approver"
@@ -147,7 +158,8 @@ def test_an_editors_revert_becomes_a_draft_and_patients_see_no_change(
     assert remission().history.first().history_change_reason == "Reverted as a draft"
     assert "You are editing an unpublished draft." in response.text
     [message] = success_messages(response)
-    assert "is back as a draft" in message and "until an approver publishes it" in message
+    assert "is back as a draft" in message
+    assert "until an approver publishes it" in message
 
 
 def test_a_version_that_is_no_longer_valid_is_not_brought_back(approver, approver_client, client):
@@ -192,7 +204,8 @@ def test_a_second_save_of_a_stale_version_is_refused_and_keeps_the_text(editor_c
     assert "Someone else saved this while you were editing it" in response.text
     assert "Ada Approver" in response.text
     assert "My own careful wording." in response.text  # the editor's text stays in the form
-    assert "<ins>" in response.text and "cells." in response.text  # what the colleague changed
+    assert "<ins>" in response.text
+    assert "cells." in response.text  # what the colleague changed
     assert remission().draft["summary"] == "Tests no longer find leukemia cells."
 
     again = editor_client.post(
@@ -337,8 +350,10 @@ def test_marking_reviewed_first_asks_for_the_reviewers_full_name_and_role(approv
 
     assert response.status_code == 200
     assert "Reviewer's full name and role" in html.unescape(response.text)
-    assert 'name="reviewer"' in response.text and "required" in response.text
-    assert "Remission" in response.text and relapsed.name in response.text
+    assert 'name="reviewer"' in response.text
+    assert "required" in response.text
+    assert "Remission" in response.text
+    assert relapsed.name in response.text
     assert 'name="action" value="mark_reviewed"' in response.text
     assert f'name="_selected_action" value="{relapsed.pk}"' in response.text
     assert remission().last_reviewed == datetime.date(2024, 1, 1)  # nothing changed yet
@@ -452,7 +467,8 @@ def test_admin_front_page_shows_what_is_overdue_and_what_awaits_review(editor_cl
 
     assert "Clinical review due" in page
     overdue = page[page.index("<h3>Overdue</h3>") :]
-    assert "Remission" in overdue and "review was due 1 January 2025" in overdue
+    assert "Remission" in overdue
+    assert "review was due 1 January 2025" in overdue
     awaiting = page[page.index("<h3>Awaiting a first clinical review</h3>") :]
     assert "Untreated" in awaiting
     assert "?review=awaiting" in awaiting
@@ -465,7 +481,8 @@ def test_each_text_shows_its_reading_level_and_word_count(editor_client):
     page = editor_client.get(phase_url(remission())).text
 
     assert "Reading level" in page
-    assert "US grade" in page and "words" in page
+    assert "US grade" in page
+    assert "words" in page
 
 
 def test_saving_a_hard_text_warns_above_grade_eight(editor_client):
@@ -479,7 +496,8 @@ def test_saving_a_hard_text_warns_above_grade_eight(editor_client):
 
     # A success, with the reading-level note beside it (not instead of it).
     [saved, message] = get_messages(response.wsgi_request)
-    assert saved.level_tag == "success" and str(saved).startswith("Saved as a draft.")
+    assert saved.level_tag == "success"
+    assert str(saved).startswith("Saved as a draft.")
     assert message.level_tag == "warning"
     assert "Summary reads at US grade" in str(message)
 
@@ -497,7 +515,8 @@ def test_groups_and_permissions_are_created_by_the_migrations():
         Group.objects.get(name="Content approvers").permissions.values_list("codename", flat=True)
     )
 
-    assert "change_phase" in editors and "publish_phase" not in editors
+    assert "change_phase" in editors
+    assert "publish_phase" not in editors
     assert {"publish_phase", "review_phase", "publish_explanation"} <= approvers
     assert editors <= approvers
 

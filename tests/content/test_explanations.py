@@ -12,8 +12,12 @@ from phases.text.staff_markdown import markdown_to_text
 
 pytestmark = pytest.mark.django_db
 
-REMISSION_VALUES = dict(treatment="received", ever_in_remission="yes", marrow_blasts_percent="2")
-REMISSION_VALUES |= dict(blood_blasts="no", cbc="normal", mrd="negative", symptoms="no")
+REMISSION_VALUES = {
+    "treatment": "received",
+    "ever_in_remission": "yes",
+    "marrow_blasts_percent": "2",
+}
+REMISSION_VALUES |= {"blood_blasts": "no", "cbc": "normal", "mrd": "negative", "symptoms": "no"}
 
 
 def change_url(key):

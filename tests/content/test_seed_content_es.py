@@ -103,7 +103,8 @@ def spanish_readability():
 @pytest.mark.django_db
 def test_every_english_phase_has_a_published_spanish_page():
     for english, spanish in english_and_spanish(Phase):
-        assert spanish.is_published and spanish.published_at, english.slug
+        assert spanish.is_published, english.slug
+        assert spanish.published_at, english.slug
         assert not spanish.has_draft, english.slug
         assert (spanish.order, spanish.icd10_code) == (english.order, english.icd10_code)
         for field in Phase.DRAFT_FIELDS:
@@ -150,7 +151,8 @@ def test_the_history_of_every_spanish_row_says_it_awaits_clinical_review():
 def test_the_spanish_disclaimer_is_published():
     disclaimer = Disclaimer.current(SPANISH)
 
-    assert disclaimer.language == SPANISH and not disclaimer.is_fallback
+    assert disclaimer.language == SPANISH
+    assert not disclaimer.is_fallback
     assert "equipo médico" in disclaimer.text
     assert disclaimer.text_html
 
@@ -161,7 +163,9 @@ def test_the_shared_texts_are_published_in_spanish():
 
     assert set(sections) == {"urgent-help", "support", "fever-warning"}
     for section in sections.values():
-        assert not section.is_fallback and section.title and section.text_html
+        assert not section.is_fallback
+        assert section.title
+        assert section.text_html
     urgent = sections["urgent-help"].text
     assert "38,0 °C (100,4 °F)" in urgent
     assert "911" in urgent
@@ -181,7 +185,8 @@ def test_every_glossary_anchor_has_a_published_spanish_term():
 @pytest.mark.django_db
 def test_every_checker_text_has_a_published_spanish_text_of_the_same_kind():
     for english, spanish in english_and_spanish(Explanation):
-        assert spanish.is_published and not spanish.has_draft, english.key
+        assert spanish.is_published, english.key
+        assert not spanish.has_draft, english.key
         assert spanish.kind == english.kind, english.key
         assert spanish.text_html, english.key
     assert not Explanation.objects.translation_missing(SPANISH).exists()

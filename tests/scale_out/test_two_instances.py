@@ -53,9 +53,12 @@ class FormReader(HTMLParser):
             self.fields[self.textarea] = ""
         elif tag == "select":
             self.select = attrs["name"]
-        elif tag == "option" and self.select:
-            if "selected" in attrs or self.select not in self.fields:
-                self.fields[self.select] = attrs.get("value", "")
+        elif (
+            tag == "option"
+            and self.select
+            and ("selected" in attrs or self.select not in self.fields)
+        ):
+            self.fields[self.select] = attrs.get("value", "")
 
     def handle_data(self, data):
         if self.textarea:

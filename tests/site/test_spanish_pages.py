@@ -262,7 +262,7 @@ def test_english_pages_stay_english_and_link_to_spanish(client, partner, message
 
 
 def test_spanish_addresses_are_the_english_ones_under_es():
-    assert SPANISH_PAGES == [f"/es{path}" for path in PUBLIC_PAGES]
+    assert [f"/es{path}" for path in PUBLIC_PAGES] == SPANISH_PAGES
 
 
 # Spanish words where the interface builds them

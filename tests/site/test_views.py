@@ -81,7 +81,8 @@ def test_phase_page_shows_explanation_questions_and_code(client):
     assert phase.body_html in response.text
     assert "Questions to ask your care team" in response.text
     assert phase.questions_html in response.text
-    assert "ICD-10-CM" in response.text and "C91.02" in response.text
+    assert "ICD-10-CM" in response.text
+    assert "C91.02" in response.text
 
 
 def not_reviewed(phase):
@@ -98,7 +99,8 @@ def test_a_page_no_clinician_reviewed_says_it_awaits_review_and_shows_no_date(cl
 
     assert "Written by the portal's content team; awaiting review by a clinician." in page
     assert "<time" not in page
-    assert "Reviewed by" not in page and "last reviewed" not in page.lower()
+    assert "Reviewed by" not in page
+    assert "last reviewed" not in page.lower()
     assert "Next review due" not in page
 
 
@@ -149,7 +151,8 @@ def test_phase_pages_do_not_present_the_phases_as_steps_in_order(client):
         positions = [nav.index(link) for link in links]
         assert positions == sorted(positions)
         assert f'href="{phase.get_absolute_url()}"' not in nav
-        assert "<h2" in nav and "Other phases" in nav
+        assert "<h2" in nav
+        assert "Other phases" in nav
         for ladder in (f"Phase {phase.order} of", 'rel="next"', 'rel="prev"', "Next phase"):
             assert ladder not in page
         assert "Previous phase" not in page
@@ -187,7 +190,8 @@ def test_a_phase_page_still_renders_when_a_shared_section_is_missing(client):
     response = client.get("/phases/remission/")
 
     assert response.status_code == 200
-    assert "urgent-help" not in response.text and "support-heading" not in response.text
+    assert "urgent-help" not in response.text
+    assert "support-heading" not in response.text
 
 
 def test_sources_show_at_the_foot_of_the_page_only_when_written(client):

@@ -46,7 +46,8 @@ def test_behind_a_proxy_failures_lock_that_address_for_that_account_only(
     assert signs_in("editor", "198.51.100.20")  # the same account from elsewhere
     assert signs_in("approver", "203.0.113.5")  # a colleague at the same address
     failure = SignInEvent.objects.filter(outcome="failed").first()
-    assert failure.address == "203.0.113.5" and "password" not in failure.detail.split()
+    assert failure.address == "203.0.113.5"
+    assert "password" not in failure.detail.split()
 
 
 def test_two_proxies_read_the_second_address_from_the_right(editor, settings):
@@ -93,7 +94,8 @@ def test_a_staff_session_ends_when_the_browser_closes(client, editor):
     response = sign_in_with_password(client, editor)
 
     cookie = response.cookies["sessionid"]
-    assert cookie["expires"] == "" and cookie["max-age"] == ""  # a browser-session cookie
+    assert cookie["expires"] == ""
+    assert cookie["max-age"] == ""  # a browser-session cookie
     assert cookie["httponly"]
 
 

@@ -108,7 +108,8 @@ def test_a_wrong_code_is_refused(client, editor):
     assert "_auth_user_id" not in client.session
     failed = SignInEvent.objects.get(outcome="failed")
     assert failed.method == SignInEvent.Method.SECOND_FACTOR
-    assert wrong not in failed.detail and right not in failed.detail
+    assert wrong not in failed.detail
+    assert right not in failed.detail
 
 
 def test_a_replayed_code_is_refused(editor):
@@ -154,7 +155,8 @@ def test_resetting_a_second_factor_is_in_the_admins_history_and_asks_for_a_new_o
     call_command("reset_second_factor", "editor", "--by", "approver")
 
     entry = LogEntry.objects.get(object_id=str(editor.pk))
-    assert entry.user == approver and "Second factor reset" in entry.get_change_message()
+    assert entry.user == approver
+    assert "Second factor reset" in entry.get_change_message()
     assert client.get("/admin/")["Location"].startswith("/admin/login/")  # signed out
     password_only(client, editor)  # no factor any more: straight in, then to set up a new one
     assert client.get("/admin/")["Location"].startswith(SET_UP)
@@ -177,7 +179,8 @@ def test_the_sign_in_log_is_for_superusers_to_read_only(client, approver):
 
     page = client.get("/admin/phases/signinevent/")
 
-    assert page.status_code == 200 and "someone" in page.text
+    assert page.status_code == 200
+    assert "someone" in page.text
     assert "Add staff sign-in" not in page.text
 
 

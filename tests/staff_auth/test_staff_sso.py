@@ -50,7 +50,9 @@ def test_the_request_uses_pkce_a_state_and_a_nonce(client, hospital_sign_on):
     query = parse_qs(urlsplit(start(client)).query)
 
     assert query["code_challenge_method"] == ["S256"]
-    assert query["code_challenge"][0] and query["state"][0] and query["nonce"][0]
+    assert query["code_challenge"][0]
+    assert query["state"][0]
+    assert query["nonce"][0]
     assert query["response_type"] == ["code"]
 
 
@@ -69,12 +71,15 @@ def test_a_hospital_account_lands_in_the_admin_with_its_role(client, hospital_si
 
     response = sign_in(client, hospital_sign_on, "a1b2-c3d4")
 
-    assert response.status_code == 302 and response["Location"] == "/admin/"
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/"
     admin = client.get("/admin/")
     assert admin.status_code == 200  # no portal second factor: the hospital asks for its own
     user = User.objects.get(username="a1b2-c3d4")
     assert groups_of("a1b2-c3d4") == {role}
-    assert user.is_staff and not user.is_superuser and not user.has_usable_password()
+    assert user.is_staff
+    assert not user.is_superuser
+    assert not user.has_usable_password()
     assert (user.first_name, user.last_name, user.email) == (
         "Sam",
         "Jones",

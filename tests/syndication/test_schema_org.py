@@ -88,7 +88,8 @@ def test_never_last_reviewed_on_a_page_no_clinician_reviewed(client, page):
 
     for language in ("", "/es"):
         data = json_ld(client, f"{language}{page}")
-        assert "lastReviewed" not in data and "reviewedBy" not in data
+        assert "lastReviewed" not in data
+        assert "reviewedBy" not in data
 
 
 def test_a_reviewed_page_says_when_and_by_whom(client, approver):
@@ -113,7 +114,8 @@ def test_no_last_reviewed_once_the_words_changed_since_the_review(client, approv
 
     data = json_ld(client, "/phases/remission/")
 
-    assert "lastReviewed" not in data and "reviewedBy" not in data
+    assert "lastReviewed" not in data
+    assert "reviewedBy" not in data
 
 
 def test_text_that_looks_like_markup_cannot_end_the_script(client, approver):
@@ -124,5 +126,7 @@ def test_text_that_looks_like_markup_cannot_end_the_script(client, approver):
     page = client.get("/phases/relapsed/").text
     (text,) = SCRIPT.findall(page)
 
-    assert "<" not in text and ">" not in text and "&" not in text
+    assert "<" not in text
+    assert ">" not in text
+    assert "&" not in text
     assert json.loads(text)["name"] == phase.name

@@ -4,6 +4,7 @@ import re
 import time
 from unittest import mock
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -67,7 +68,8 @@ def test_long_unchanged_runs_are_shortened_around_the_change():
 
     assert html.startswith(" … ")
     assert "w50 " not in html
-    assert "w99 " in html and "<ins>finish</ins>" in html
+    assert "w99 " in html
+    assert "<ins>finish</ins>" in html
 
 
 short_texts = st.lists(
@@ -93,15 +95,18 @@ def test_the_test_texts_are_as_long_as_editors_texts_may_be():
     assert len(text) <= MAX_DIFF_CHARS
 
 
+@pytest.mark.no_cover  # timed: measured without coverage's tracer
 def test_two_different_texts_of_the_longest_length_are_compared_quickly():
     old, new = longest_text(1), longest_text(2)
 
     diff, seconds = timed_diff(old, new)
 
     assert seconds < SECONDS
-    assert "<del>" in diff and "<ins>" in diff
+    assert "<del>" in diff
+    assert "<ins>" in diff
 
 
+@pytest.mark.no_cover  # timed: measured without coverage's tracer
 def test_texts_differing_in_every_other_word_are_compared_quickly_and_completely():
     old = " ".join(f"same{n}" if n % 2 else f"old{n}" for n in range(MAX_DIFF_WORDS))
     new = " ".join(f"same{n}" if n % 2 else f"new{n}" for n in range(MAX_DIFF_WORDS))
@@ -112,6 +117,7 @@ def test_texts_differing_in_every_other_word_are_compared_quickly_and_completely
     assert sides(diff) == (old, new)  # nothing lost, whether word by word or replaced
 
 
+@pytest.mark.no_cover  # timed: measured without coverage's tracer
 def test_repetitive_texts_are_compared_quickly():
     cases = [
         (" ".join(["yes", "no"] * (MAX_DIFF_WORDS // 2)), " ".join(["no", "yes"] * 10_000)),
@@ -126,6 +132,7 @@ def test_repetitive_texts_are_compared_quickly():
         assert "<ins>" in diff
 
 
+@pytest.mark.no_cover  # timed: measured without coverage's tracer
 def test_small_edits_in_the_longest_text_are_still_shown_word_by_word():
     old = longest_text(3)
     words = old.split(" ")
@@ -140,6 +147,7 @@ def test_small_edits_in_the_longest_text_are_still_shown_word_by_word():
     assert all(len(removed.split()) == 1 for removed in re.findall(r"<del>(.*?)</del>", diff))
 
 
+@pytest.mark.no_cover  # timed: measured without coverage's tracer
 def test_small_edits_in_a_long_text_without_line_breaks_are_shown_word_by_word():
     old = longest_text(4).replace("\n\n", " ")
     new = old.replace(" care ", " CARE ", 3)
@@ -147,7 +155,8 @@ def test_small_edits_in_a_long_text_without_line_breaks_are_shown_word_by_word()
     diff, seconds = timed_diff(old, new)
 
     assert seconds < SECONDS
-    assert diff.count("<ins>CARE </ins>") == 3 and diff.count("<del>") == 3
+    assert diff.count("<ins>CARE </ins>") == 3
+    assert diff.count("<del>") == 3
 
 
 def test_a_replaced_long_text_is_escaped_and_shown_whole():
@@ -157,7 +166,8 @@ def test_a_replaced_long_text_is_escaped_and_shown_whole():
     diff, seconds = timed_diff(old, new)
 
     assert seconds < SECONDS
-    assert "<script" not in diff and "<img" not in diff
+    assert "<script" not in diff
+    assert "<img" not in diff
     assert set(re.findall(r"</?\w+", diff)) <= {"<del", "</del", "<ins", "</ins"}
     assert sides(diff) == (old, new)
 

@@ -3,6 +3,7 @@ thresholds of the spec, and the shapes of a result. Nothing here imports Django.
 
 import enum
 from dataclasses import dataclass
+from typing import overload
 
 UNTREATED = "untreated"
 REMISSION = "remission"
@@ -213,6 +214,10 @@ def _checked_words(value: Below | Between, low: float, high: float) -> Below | B
     return Between(start, end)
 
 
+@overload
+def _checked_number(name: str, value: float, low: float, high: float) -> float: ...
+@overload
+def _checked_number(name: str, value: float | None, low: float, high: float) -> float | None: ...
 def _checked_number(name: str, value: float | None, low: float, high: float) -> float | None:
     """Return `value` as a float, refusing text, booleans, NaN, infinities and out-of-range values.
 
