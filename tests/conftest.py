@@ -1,3 +1,4 @@
+import shutil
 import uuid
 
 import hypothesis
@@ -9,14 +10,64 @@ from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.core.cache import caches
+from django.db import connection
 from django.test import override_settings
 
 from phases.site import page_cache
+from tests.server_commands import manage, server_environment
 
 # A loaded machine (CI, several xdist workers) must not turn a slow example into a failure:
 # speed is measured by `make bench`, never by a test.
 hypothesis.settings.register_profile("portal", deadline=None)
 hypothesis.settings.load_profile("portal")
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(tmp_path_factory):
+    """On SQLite, the test database is a file in this run's (this xdist worker's) temporary
+    folder instead of Django's shared in-memory database: it runs in WAL mode, as the portal's
+    database does, and the browser tests' live server opens a connection per request thread,
+    as a real server does, instead of sharing the test's one connection among its threads
+    (where two requests at once lock each other's tables)."""
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        test_name = str(tmp_path_factory.getbasetemp() / "test.sqlite3")
+        database.setdefault("TEST", {})["NAME"] = test_name
+
+
+def seeded_database_copy(tmp_path_factory):
+    """Where this run (this xdist worker) keeps a copy of its test database as the migrations
+    seeded it, on SQLite: the browser tests' shared site serves it (tests/browser/conftest.py)."""
+    return tmp_path_factory.getbasetemp() / "seeded.sqlite3"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker, tmp_path_factory):
+    """pytest-django's test database; on SQLite, copied at once, before any test can change
+    it: SQLite's VACUUM INTO writes a database's whole content to a new file. pytest-django
+    makes no test database when no test of the run asks for one; then there is nothing to
+    copy (and `connection` still names the portal's own database: never copied)."""
+    test_name = connection.settings_dict.get("TEST", {}).get("NAME")
+    if connection.vendor == "sqlite" and connection.settings_dict["NAME"] == test_name:
+        with django_db_blocker.unblock(), connection.cursor() as cursor:
+            cursor.execute("VACUUM INTO %s", [str(seeded_database_copy(tmp_path_factory))])
+
+
+@pytest.fixture(scope="session")
+def seeded_sqlite_database(django_db_setup, tmp_path_factory):
+    """seeded_sqlite_database(path) writes at `path` a SQLite database as `manage.py migrate`
+    leaves it, for a server or a command a test runs: a copy of this run's seeded test
+    database when it has one (in a fraction of a second), else what migrate makes (seconds)."""
+
+    def make(path):
+        copy = seeded_database_copy(tmp_path_factory)
+        if copy.exists():
+            shutil.copyfile(copy, path)
+        else:
+            manage(server_environment(f"sqlite:///{path}"), "migrate", "--noinput", "-v0")
+        return path
+
+    return make
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -41,7 +41,9 @@ from pathlib import Path
 import pyotp
 import pytest
 
-pytestmark = pytest.mark.slow  # servers and make commands: see `make test-fast`
+# Servers and make commands (see `make test-fast`); one xdist worker runs them all (`make test`
+# distributes with --dist loadgroup), so the module's server starts once, not once a worker.
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("readme")]
 
 PROJECT = Path(__file__).resolve().parents[1]
 README = (PROJECT / "README.md").read_text()

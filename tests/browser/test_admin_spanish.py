@@ -2,25 +2,24 @@
 with its language, its reading level in Fernández-Huerta and how it stands against the English
 text; and the Translation filter, clicked, listing what needs a translator."""
 
-import pytest
 from playwright.sync_api import expect
 
 from phases.models import GlossaryTerm, Phase
 from tests.browser.test_editorial import signed_in_page
 from tests.conftest import make_staff
 
-pytestmark = pytest.mark.django_db(transaction=True)
 
-
-def test_a_translator_edits_a_spanish_phase_that_is_out_of_date(browser, site_url, screenshots):
+def test_a_translator_edits_a_spanish_phase_that_is_out_of_date(
+    browser, editable_site_url, screenshots
+):
     approver = make_staff("ada", "Content approvers", first_name="Ada", last_name="Approver")
     english = Phase.objects.get(language="en", slug="remission")
     english.summary = "Tests find no signs of leukemia in the blood or bone marrow now."
     english.publish(by=approver)
     spanish = Phase.objects.get(language="es", slug="remission")
-    page = signed_in_page(browser, site_url, "ada")
+    page = signed_in_page(browser, editable_site_url, "ada")
 
-    page.goto(f"{site_url}/admin/phases/phase/{spanish.pk}/change/")
+    page.goto(f"{editable_site_url}/admin/phases/phase/{spanish.pk}/change/")
 
     expect(page.get_by_label("Language")).to_be_disabled()
     expect(page.get_by_label("Language")).to_have_value("es")
@@ -36,13 +35,15 @@ def test_a_translator_edits_a_spanish_phase_that_is_out_of_date(browser, site_ur
     assert page.url.endswith(f"/admin/phases/phase/{english.pk}/change/")
 
 
-def test_the_translation_filter_lists_the_spanish_phase_out_of_date(browser, site_url, screenshots):
+def test_the_translation_filter_lists_the_spanish_phase_out_of_date(
+    browser, editable_site_url, screenshots
+):
     approver = make_staff("ada", "Content approvers", first_name="Ada", last_name="Approver")
     english = Phase.objects.get(language="en", slug="relapsed")
     english.summary = "The leukemia has come back after a remission."
     english.publish(by=approver)
-    page = signed_in_page(browser, site_url, "ada")
-    page.goto(f"{site_url}/admin/phases/phase/")
+    page = signed_in_page(browser, editable_site_url, "ada")
+    page.goto(f"{editable_site_url}/admin/phases/phase/")
 
     page.locator("#changelist-filter").get_by_role("link", name="Spanish out of date").click()
 
@@ -57,18 +58,18 @@ def test_the_translation_filter_lists_the_spanish_phase_out_of_date(browser, sit
 
 
 def test_a_translator_starts_the_missing_spanish_text_of_a_glossary_term(
-    browser, site_url, screenshots
+    browser, editable_site_url, screenshots
 ):
     editor = make_staff("eddie", "Content editors", first_name="Eddie", last_name="Editor")
     term = GlossaryTerm(term="Port", slug="port", definition="A small device under the skin.")
     term.publish(by=editor)
-    page = signed_in_page(browser, site_url, "eddie")
+    page = signed_in_page(browser, editable_site_url, "eddie")
     translations = page.get_by_role("region", name="Translations")
     expect(translations.get_by_role("heading", name="Spanish")).to_be_visible()
     expect(translations).to_contain_text("Glossary terms: 1 missing")
     page.screenshot(path=screenshots / "admin-front-page-translations.png", full_page=True)
 
-    page.goto(f"{site_url}/admin/phases/glossaryterm/{term.pk}/change/")
+    page.goto(f"{editable_site_url}/admin/phases/glossaryterm/{term.pk}/change/")
     expect(page.get_by_role("region", name="Translations")).to_contain_text("Spanish: missing")
     page.get_by_role("button", name="Add the Spanish text").click()
 

@@ -1,9 +1,6 @@
 """The lab-values checker in a real phone-sized browser, used with the keyboard alone."""
 
-import pytest
 from axe_playwright_python.sync_playwright import Axe
-
-pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def focused(page, selector):
@@ -34,23 +31,23 @@ def type_into(page, name, text):
     page.keyboard.type(text)
 
 
-def assert_accessible(page, screenshot):
+def assert_accessible(page):
+    """No sideways scrolling, and nothing axe-core finds wrong (contrast included)."""
+    assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
     results = Axe().run(page)
-    page.screenshot(path=screenshot, full_page=True)
-    assert screenshot.stat().st_size > 0
     assert results.violations_count == 0, results.generate_report()
 
 
-def test_empty_checker_form_is_accessible(page, site_url, tmp_path):
+def test_empty_checker_form_is_accessible(page, site_url):
     page.goto(site_url + "/check/")
 
     assert page.get_by_role("heading", level=1).inner_text() == (
         "Check what your lab results suggest"
     )
-    assert_accessible(page, tmp_path / "checker-empty.png")
+    assert_accessible(page)
 
 
-def test_keyboard_user_fills_in_the_form_and_reads_a_remission_result(page, site_url, tmp_path):
+def test_keyboard_user_fills_in_the_form_and_reads_a_remission_result(page, site_url):
     page.goto(site_url + "/check/")
 
     choose(page, "treatment", "received")
@@ -70,12 +67,10 @@ def test_keyboard_user_fills_in_the_form_and_reads_a_remission_result(page, site
     said_back = page.locator("#lab-report").get_by_text("We read 150000 per µL as 150 ×10⁹/L.")
     assert said_back.is_visible()  # beside the box it was typed in
     assert page.get_by_role("img", name="Marrow blasts of 2% on a scale").is_visible()
-    assert_accessible(page, tmp_path / "checker-result-remission.png")
+    assert_accessible(page)
 
 
-def test_cant_tell_result_is_accessible_and_links_back_to_the_missing_answer(
-    page, site_url, tmp_path
-):
+def test_cant_tell_result_is_accessible_and_links_back_to_the_missing_answer(page, site_url):
     page.goto(site_url + "/check/")
     choose(page, "treatment", "received")
     type_into(page, "marrow_blasts_percent", "30")
@@ -84,16 +79,14 @@ def test_cant_tell_result_is_accessible_and_links_back_to_the_missing_answer(
 
     assert page.locator("[data-phase]").get_attribute("data-phase") == "undetermined"
     assert page.locator("#get-help-now").count() == 0
-    assert_accessible(page, tmp_path / "checker-result-cant-tell.png")
+    assert_accessible(page)
     page.get_by_role(
         "link", name="had your care team ever said the leukemia was in remission"
     ).click()
     assert page.evaluate("location.hash") == "#div_id_ever_in_remission"
 
 
-def test_urgent_advice_is_the_first_thing_a_screen_reader_reaches_in_the_result(
-    page, site_url, tmp_path
-):
+def test_urgent_advice_is_the_first_thing_a_screen_reader_reaches_in_the_result(page, site_url):
     page.goto(site_url + "/check/")
     choose(page, "treatment", "received")
     choose(page, "symptoms", "yes")
@@ -108,10 +101,10 @@ def test_urgent_advice_is_the_first_thing_a_screen_reader_reaches_in_the_result(
     assert heading.strip() == '- heading "Get help right away" [level=2]'
     assert "100.4 °F" in page.locator("#get-help-now").inner_text()
     assert page.title().startswith("Get help right away")
-    assert_accessible(page, tmp_path / "checker-result-urgent.png")
+    assert_accessible(page)
 
 
-def test_form_with_errors_is_accessible_and_keeps_the_answers(page, site_url, tmp_path):
+def test_form_with_errors_is_accessible_and_keeps_the_answers(page, site_url):
     page.goto(site_url + "/check/")
     choose(page, "cbc", "normal")
     type_into(page, "marrow_blasts_percent", "four")
@@ -127,7 +120,7 @@ def test_form_with_errors_is_accessible_and_keeps_the_answers(page, site_url, tm
         "e => e.getAttribute('aria-describedby').split(' ')"
         ".map(id => document.getElementById(id).textContent).join(' ')"
     )
-    assert_accessible(page, tmp_path / "checker-errors.png")
+    assert_accessible(page)
 
 
 def test_checker_works_without_javascript(browser, site_url):

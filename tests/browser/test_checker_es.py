@@ -3,11 +3,10 @@ numbers typed with a decimal comma, accessible, on one screen width, and on two 
 
 import pytest
 
+from tests.browser.conftest import assert_first_screen
 from tests.browser.test_checker import assert_accessible, choose, focused, tab_to, type_into
 from tests.browser.test_keeping_a_result import LONGEST, LONGEST_WITH_A_PHASE, printed_text
 from tests.browser.test_layout import ONE_WORD_LINES, OVERFLOWS
-
-pytestmark = pytest.mark.django_db(transaction=True)
 
 NBSP = "\u00a0"
 SHOW = "Ver qué indican mis resultados"
@@ -22,19 +21,7 @@ def in_spanish(values):
     return {name: value.replace(".", ",") for name, value in values.items()}
 
 
-def fill_in_and_send(page, url, answers):
-    page.goto(url)
-    for name, value in answers.items():
-        field = page.locator(f'[name="{name}"]')
-        if field.first.get_attribute("type") == "radio":
-            page.locator(f'[name="{name}"][value="{value}"]').check()
-        else:
-            field.fill(value)
-    page.get_by_role("button", name=SHOW).click()
-    page.wait_for_selector("[data-phase], .error-summary")
-
-
-def test_the_empty_spanish_form_is_accessible(page, site_url, tmp_path):
+def test_the_empty_spanish_form_is_accessible(page, site_url):
     page.goto(site_url + "/es/check/")
 
     assert page.locator("html").get_attribute("lang") == "es"
@@ -42,10 +29,10 @@ def test_the_empty_spanish_form_is_accessible(page, site_url, tmp_path):
         "Vea lo que indican sus resultados de laboratorio"
     )
     assert page.get_by_role("radio", name="No sé").count() == 10
-    assert_accessible(page, tmp_path / "checker-es-empty.png")
+    assert_accessible(page)
 
 
-def test_keyboard_user_fills_in_the_spanish_form_with_decimal_commas(page, site_url, tmp_path):
+def test_keyboard_user_fills_in_the_spanish_form_with_decimal_commas(page, site_url):
     page.goto(site_url + "/es/check/")
 
     tab_to(page, 'input[name="treatment"]')  # the first answer, not chosen yet
@@ -75,12 +62,10 @@ def test_keyboard_user_fills_in_the_spanish_form_with_decimal_commas(page, site_
     rows = page.locator(".numbers tbody tr").filter(has_text="Neutrófilos").inner_text()
     assert "0,8 ×10⁹/L" in rows
     assert "por debajo del rango típico" in rows
-    assert_accessible(page, tmp_path / "checker-es-result.png")
+    assert_accessible(page)
 
 
-def test_a_spanish_result_with_urgent_advice_and_a_missing_answer_is_accessible(
-    page, site_url, tmp_path
-):
+def test_a_spanish_result_with_urgent_advice_and_a_missing_answer_is_accessible(page, site_url):
     page.goto(site_url + "/es/check/")
     choose(page, "treatment", "received")
     choose(page, "symptoms", "yes")
@@ -92,12 +77,12 @@ def test_a_spanish_result_with_urgent_advice_and_a_missing_answer_is_accessible(
     first = page.locator("#result").aria_snapshot().splitlines()[1]
     assert first.strip() == '- group "Busque ayuda de inmediato":'
     assert page.title().startswith("Busque ayuda de inmediato")
-    assert_accessible(page, tmp_path / "checker-es-urgent.png")
+    assert_accessible(page)
     page.get_by_role("link", name="Blastos en la médula ósea, en porcentaje").click()
     assert page.evaluate("location.hash") == "#id_marrow_blasts_percent"
 
 
-def test_spanish_mistakes_are_explained_in_spanish_and_the_answers_kept(page, site_url, tmp_path):
+def test_spanish_mistakes_are_explained_in_spanish_and_the_answers_kept(page, site_url):
     page.goto(site_url + "/es/check/")
     choose(page, "cbc", "normal")
     type_into(page, "marrow_blasts_percent", "cuatro")
@@ -114,7 +99,7 @@ def test_spanish_mistakes_are_explained_in_spanish_and_the_answers_kept(page, si
         ".map(id => document.getElementById(id).textContent).join(' ')"
     )
     assert "puede querer decir 1,5 o 1500" in described
-    assert_accessible(page, tmp_path / "checker-es-errors.png")
+    assert_accessible(page)
 
 
 def test_the_spanish_checker_works_without_javascript(browser, site_url):
@@ -132,22 +117,19 @@ def test_the_spanish_checker_works_without_javascript(browser, site_url):
 
 
 @pytest.mark.parametrize("width", [320, 390])
-def test_a_spanish_result_fits_a_phone(browser, site_url, screenshots, width):
+def test_a_spanish_result_fits_a_phone(browser, site_url, screenshots, width, visit):
     context = browser.new_context(viewport={"width": width, "height": 800})
     page = context.new_page()
-    fill_in_and_send(page, site_url + "/es/check/", REMISSION)
+    visit(page, site_url + "/es/check/", REMISSION)
 
-    assert page.locator("#result").is_visible()
+    page.screenshot(path=screenshots / f"layout-es-result-{width}.png", full_page=True)
+
+    assert_first_screen(page, page.locator("#result"))  # shown where it is, no scrolling to it
     assert page.locator(".numbers").is_visible()
     found = page.evaluate(OVERFLOWS)
-    assert found["scrollWidth"] <= found["width"]
     assert found["wider"] == []
     assert found["clipped"] == []
     assert page.evaluate(ONE_WORD_LINES) == []
-    if width == 390:
-        shot = screenshots / "layout-es-result-390.png"
-        page.screenshot(path=shot, full_page=True)
-        assert shot.stat().st_size > 0
     context.close()
 
 
@@ -156,11 +138,11 @@ def test_a_spanish_result_fits_a_phone(browser, site_url, screenshots, width):
     ("values", "phase"), [(LONGEST, "undetermined"), (LONGEST_WITH_A_PHASE, "remission")]
 )
 def test_the_longest_spanish_result_prints_on_at_most_two_pages(
-    browser, site_url, screenshots, values, phase, paper
+    browser, site_url, screenshots, values, phase, paper, visit
 ):
     context = browser.new_context(viewport={"width": 390, "height": 844})
     page = context.new_page()
-    fill_in_and_send(page, site_url + "/es/check/", in_spanish(values))
+    visit(page, site_url + "/es/check/", in_spanish(values))
     assert page.locator("#result").get_attribute("data-phase") == phase
 
     page.emulate_media(media="print")

@@ -10,13 +10,11 @@ from playwright.sync_api import expect
 from phases.models import Phase
 from tests.conftest import authenticator_app_of, make_staff
 
-pytestmark = pytest.mark.django_db(transaction=True)
 
-
-def signed_in_page(browser, site_url, username):
+def signed_in_page(browser, editable_site_url, username):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    page.goto(site_url + "/admin/")
+    page.goto(editable_site_url + "/admin/")
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(f"a-long-{username}-password")
     page.get_by_role("button", name="Log in").click()
@@ -26,13 +24,15 @@ def signed_in_page(browser, site_url, username):
     return page
 
 
-def test_the_second_editor_gets_the_conflict_and_keeps_their_text(browser, site_url, screenshots):
+def test_the_second_editor_gets_the_conflict_and_keeps_their_text(
+    browser, editable_site_url, screenshots
+):
     make_staff("anna", "Content editors", first_name="Anna", last_name="First")
     make_staff("ben", "Content editors", first_name="Ben", last_name="Second")
     remission = Phase.objects.get(language="en", slug="remission")
-    change_url = f"{site_url}/admin/phases/phase/{remission.pk}/change/"
-    anna = signed_in_page(browser, site_url, "anna")
-    ben = signed_in_page(browser, site_url, "ben")
+    change_url = f"{editable_site_url}/admin/phases/phase/{remission.pk}/change/"
+    anna = signed_in_page(browser, editable_site_url, "anna")
+    ben = signed_in_page(browser, editable_site_url, "ben")
     anna.goto(change_url)
     ben.goto(change_url)
 
@@ -70,14 +70,16 @@ def tab_to(page, name, *, limit=80):
     raise AssertionError(f"Tab never reached {name!r}")
 
 
-def test_an_approver_brings_back_a_version_with_the_keyboard_alone(browser, site_url, screenshots):
+def test_an_approver_brings_back_a_version_with_the_keyboard_alone(
+    browser, editable_site_url, screenshots
+):
     approver = make_staff("ada", "Content approvers", first_name="Ada", last_name="Approver")
     remission = Phase.objects.get(language="en", slug="remission")
     original_summary = remission.summary
     remission.summary = "A mistaken summary."
     remission.publish(by=approver)
-    page = signed_in_page(browser, site_url, "ada")
-    page.goto(f"{site_url}/admin/phases/phase/{remission.pk}/history/")
+    page = signed_in_page(browser, editable_site_url, "ada")
+    page.goto(f"{editable_site_url}/admin/phases/phase/{remission.pk}/history/")
     expect(page.locator(".version-history ins").first).to_be_visible()
     page.screenshot(path=screenshots / "admin-history.png", full_page=True)
 
@@ -92,7 +94,7 @@ def test_an_approver_brings_back_a_version_with_the_keyboard_alone(browser, site
     expect(page.get_by_text("is back and published: patients see it now.")).to_be_visible()
     assert Phase.objects.get(language="en", slug="remission").summary == original_summary
     public = page.context.new_page()
-    public.goto(f"{site_url}/phases/remission/")
+    public.goto(f"{editable_site_url}/phases/remission/")
     expect(public.get_by_text(original_summary).first).to_be_visible()
 
 
@@ -103,20 +105,22 @@ ROLES = {"editor": "Content editors", "approver": "Content approvers"}
 LISTS = ["phase", "sharedsection", "glossaryterm", "explanation"]
 
 
-def signed_in_as(browser, site_url, role):
+def signed_in_as(browser, editable_site_url, role):
     make_staff(role, ROLES[role], first_name=role.title(), last_name="Example")
-    page = signed_in_page(browser, site_url, role)
+    page = signed_in_page(browser, editable_site_url, role)
     page.set_default_timeout(15_000)
     return page
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_every_list_fits_at_1280_pixels_with_whole_headers(browser, site_url, screenshots, role):
+def test_every_list_fits_at_1280_pixels_with_whole_headers(
+    browser, editable_site_url, screenshots, role
+):
     Phase.objects.get(language="en", slug="remission").save_draft(by=None)
-    page = signed_in_as(browser, site_url, role)
+    page = signed_in_as(browser, editable_site_url, role)
 
     for model in LISTS:
-        page.goto(f"{site_url}/admin/phases/{model}/")
+        page.goto(f"{editable_site_url}/admin/phases/{model}/")
         cut = page.evaluate(
             """() => [...document.querySelectorAll('#result_list thead th')]
                 .filter((th) => th.scrollWidth > th.clientWidth + 1)
@@ -127,17 +131,19 @@ def test_every_list_fits_at_1280_pixels_with_whole_headers(browser, site_url, sc
         assert results.evaluate("(el) => el.scrollWidth <= el.clientWidth + 1"), model
         expect(page.locator("th.column-draft_status")).to_have_text("Draft")
         expect(page.locator("td.field-draft_status img")).to_have_count(0)
-    page.goto(f"{site_url}/admin/phases/phase/")
+    page.goto(f"{editable_site_url}/admin/phases/phase/")
     expect(page.locator("td.field-draft_status", has_text="Draft waiting")).to_have_count(1)
     page.screenshot(path=screenshots / f"admin-changelist-1280-{role}.png", full_page=True)
 
 
-def test_an_approver_goes_from_the_front_page_to_a_waiting_draft(browser, site_url, screenshots):
+def test_an_approver_goes_from_the_front_page_to_a_waiting_draft(
+    browser, editable_site_url, screenshots
+):
     editor = make_staff("eddie", "Content editors", first_name="Eddie", last_name="Editor")
     remission = Phase.objects.get(language="en", slug="remission")
     remission.summary = "A clearer summary, waiting for approval."
     remission.save_draft(by=editor)
-    page = signed_in_as(browser, site_url, "approver")
+    page = signed_in_as(browser, editable_site_url, "approver")
 
     waiting = page.get_by_role("region", name="Drafts waiting for approval")
     expect(waiting).to_contain_text("saved by Eddie Editor")
@@ -148,14 +154,16 @@ def test_an_approver_goes_from_the_front_page_to_a_waiting_draft(browser, site_u
     assert page.get_by_label("Summary").input_value() == "A clearer summary, waiting for approval."
 
 
-def test_an_editor_front_page_has_reviews_due_and_no_list_of_drafts(browser, site_url, screenshots):
+def test_an_editor_front_page_has_reviews_due_and_no_list_of_drafts(
+    browser, editable_site_url, screenshots
+):
     refractory = Phase.objects.get(language="en", slug="refractory")
     refractory.last_reviewed = datetime.date(2024, 1, 1)
     refractory.next_review_due = datetime.date(2025, 1, 1)
     refractory.reviewer = "Dr A. B, nurse"
     refractory.reviewed_fingerprint = refractory.text_fingerprint()  # a review of these words
     refractory.save()
-    page = signed_in_as(browser, site_url, "editor")
+    page = signed_in_as(browser, editable_site_url, "editor")
 
     reviews = page.get_by_role("region", name="Clinical review due")
     expect(reviews.get_by_role("link", name="Refractory")).to_be_visible()
@@ -164,10 +172,12 @@ def test_an_editor_front_page_has_reviews_due_and_no_list_of_drafts(browser, sit
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_history_marks_changes_with_colour_and_a_sign(browser, site_url, screenshots, role):
+def test_history_marks_changes_with_colour_and_a_sign(
+    browser, editable_site_url, screenshots, role
+):
     remission = Phase.objects.get(language="en", slug="remission")
-    page = signed_in_as(browser, site_url, role)
-    page.goto(f"{site_url}/admin/phases/phase/{remission.pk}/history/")
+    page = signed_in_as(browser, editable_site_url, role)
+    page.goto(f"{editable_site_url}/admin/phases/phase/{remission.pk}/history/")
 
     rows = page.locator(".version-history tbody")
     expect(rows.get_by_text("Initial content").first).to_be_visible()
@@ -187,11 +197,13 @@ def test_history_marks_changes_with_colour_and_a_sign(browser, site_url, screens
     page.screenshot(path=screenshots / f"admin-history-{role}.png", full_page=True)
 
 
-def test_an_editor_reads_that_bringing_back_a_version_makes_a_draft(browser, site_url, screenshots):
+def test_an_editor_reads_that_bringing_back_a_version_makes_a_draft(
+    browser, editable_site_url, screenshots
+):
     remission = Phase.objects.get(language="en", slug="remission")
     first = remission.history.earliest()
-    page = signed_in_as(browser, site_url, "editor")
-    page.goto(f"{site_url}/admin/phases/phase/{remission.pk}/history/{first.history_id}/")
+    page = signed_in_as(browser, editable_site_url, "editor")
+    page.goto(f"{editable_site_url}/admin/phases/phase/{remission.pk}/history/{first.history_id}/")
 
     button = page.get_by_role("button", name="Bring back this version")
     expect(button).to_have_accessible_description(
@@ -203,10 +215,10 @@ def test_an_editor_reads_that_bringing_back_a_version_makes_a_draft(browser, sit
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_the_preview_leads_back_to_the_form(browser, site_url, screenshots, role):
+def test_the_preview_leads_back_to_the_form(browser, editable_site_url, screenshots, role):
     remission = Phase.objects.get(language="en", slug="remission")
-    page = signed_in_as(browser, site_url, role)
-    page.goto(f"{site_url}/admin/phases/phase/{remission.pk}/change/")
+    page = signed_in_as(browser, editable_site_url, role)
+    page.goto(f"{editable_site_url}/admin/phases/phase/{remission.pk}/change/")
     expect(page.get_by_label("Summary")).to_have_js_property("tagName", "TEXTAREA")
 
     page.get_by_role("link", name="Preview").click()

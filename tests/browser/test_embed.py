@@ -1,17 +1,10 @@
 """A hospital library's page on another site embeds the checker with the one-line snippet."""
 
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-
 import pytest
 from playwright.sync_api import expect
 
 from phases.models import Partner
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
-
-pytestmark = pytest.mark.django_db(transaction=True)
-
-PARTNER_HOST = "library.localhost"  # another site, mapped to this machine for Chromium
+from tests.browser.conftest import PARTNER_HOST
 
 
 def library_page(portal):
@@ -24,37 +17,13 @@ def library_page(portal):
 
 
 @pytest.fixture
-def library_site(site_url):
+def library_site(editable_site_url, partner_site):
     """The partner's own page, on another host name and port: a cross-site parent."""
-    body = library_page(site_url).encode()
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self):
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://{PARTNER_HOST}:{server.server_port}"
-    server.shutdown()
-
-
-@pytest.fixture
-def cross_site_browser(playwright):
-    args = [*CHROMIUM_ARGS, f"--host-resolver-rules=MAP {PARTNER_HOST} 127.0.0.1"]
-    args.append("--test-third-party-cookie-phaseout")  # third-party cookies blocked
-    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=args)
-    yield browser
-    browser.close()
+    return partner_site(library_page(editable_site_url), host=PARTNER_HOST)
 
 
 def test_checker_works_in_a_cross_site_iframe_and_the_frame_follows_its_height(
-    cross_site_browser, library_site, tmp_path
+    cross_site_browser, library_site, screenshots
 ):
     Partner.objects.create(name="Example Library", key="example", allowed_origins=library_site)
     context = cross_site_browser.new_context(viewport={"width": 390, "height": 844})
@@ -82,7 +51,7 @@ def test_checker_works_in_a_cross_site_iframe_and_the_frame_follows_its_height(
     assert abs(iframe.bounding_box()["height"] - max(100, content)) <= 1
     assert page.get_by_text("Library footer").is_visible()
     assert context.cookies() == []
-    page.screenshot(path=tmp_path / "embedded-checker.png", full_page=True)
+    page.screenshot(path=screenshots / "embed-cross-site-result.png", full_page=True)
     context.close()
 
 
@@ -104,14 +73,11 @@ def test_another_site_cannot_frame_the_partners_pages(cross_site_browser, librar
     )
     context = cross_site_browser.new_context()
     page = context.new_page()
-    refusals = []
-    page.on("console", lambda message: "frame-ancestors" in message.text and refusals.append(1))
 
-    page.goto(library_site + "/")
+    with page.expect_console_message(lambda message: "frame-ancestors" in message.text):
+        page.goto(library_site + "/")  # the browser refuses to show the page, citing the policy
     page.wait_for_function("document.querySelector('iframe.all-phase-portal') !== null")
-    page.wait_for_timeout(1500)
 
     frame = page.frame_locator("iframe.all-phase-portal")
     assert frame.get_by_text("Check what your lab results suggest").count() == 0
-    assert refusals  # the browser refused to show the page, citing the policy
     context.close()

@@ -11,8 +11,6 @@ from django.utils import timezone
 from django.utils.dateformat import format as format_date
 from pypdf import PdfReader
 
-pytestmark = pytest.mark.django_db(transaction=True)
-
 REMISSION = {
     "treatment": "received",
     "first_course_finished": "yes",
@@ -64,22 +62,6 @@ def phone(browser, *, javascript):
     return context
 
 
-def fill_in(page, values):
-    for name, value in values.items():
-        field = page.locator(f'[name="{name}"]')
-        if field.first.get_attribute("type") == "radio":
-            page.check(f'input[name="{name}"][value="{value}"]')
-        else:
-            field.fill(value)
-
-
-def show_result(page, site_url, values):
-    page.goto(site_url + "/check/")
-    fill_in(page, values)
-    page.get_by_role("button", name="Show what my results suggest").click()
-    page.locator("#result").wait_for()
-
-
 def link(page, kind_and_name):
     kind, _, name = kind_and_name.rpartition(":")
     where = {
@@ -101,11 +83,11 @@ def shows_the_result(page, phase):
     ("values", "phase"), [(REMISSION, "remission"), (CANT_TELL, "undetermined")]
 )
 def test_with_javascript_back_after_every_link_shows_the_result_again(
-    browser, site_url, values, phase
+    browser, site_url, values, phase, visit
 ):
     context = phone(browser, javascript=True)
     page = context.new_page()
-    show_result(page, site_url, values)
+    visit(page, site_url + "/check/", values)
     assert page.url == site_url + "/check/"  # the values are in no address
 
     for kind_and_name in LINKS[phase]:
@@ -129,10 +111,12 @@ def test_with_javascript_back_after_every_link_shows_the_result_again(
 @pytest.mark.parametrize(
     ("values", "phase"), [(REMISSION, "remission"), (CANT_TELL, "undetermined")]
 )
-def test_without_javascript_every_link_leaves_the_result_in_place(browser, site_url, values, phase):
+def test_without_javascript_every_link_leaves_the_result_in_place(
+    browser, site_url, values, phase, visit
+):
     context = phone(browser, javascript=False)
     page = context.new_page()
-    show_result(page, site_url, values)
+    visit(page, site_url + "/check/", values)
     assert page.get_by_text("Links in this result open in a new tab").is_visible()
 
     for kind_and_name in LINKS[phase]:
@@ -191,11 +175,11 @@ def assert_a_handout(pdf_path):
     ("values", "phase"), [(LONGEST, "undetermined"), (LONGEST_WITH_A_PHASE, "remission")]
 )
 def test_the_result_prints_as_a_handout_of_at_most_two_pages(
-    browser, site_url, screenshots, values, phase, paper
+    browser, site_url, screenshots, values, phase, paper, visit
 ):
     context = phone(browser, javascript=True)
     page = context.new_page()
-    show_result(page, site_url, values)
+    visit(page, site_url + "/check/", values)
     assert shows_the_result(page, phase)
 
     page.emulate_media(media="print")
@@ -206,12 +190,12 @@ def test_the_result_prints_as_a_handout_of_at_most_two_pages(
     context.close()
 
 
-def test_with_javascript_the_print_button_prints_this_page(browser, site_url):
+def test_with_javascript_the_print_button_prints_this_page(browser, site_url, visit):
     context = phone(browser, javascript=True)
     # The print dialog cannot be driven in a headless browser; count the calls instead.
     context.add_init_script("window.print = () => { window.printed = (window.printed || 0) + 1 }")
     page = context.new_page()
-    show_result(page, site_url, REMISSION)
+    visit(page, site_url + "/check/", REMISSION)
 
     page.get_by_role("button", name="Print or save this result").click()
 
@@ -220,10 +204,12 @@ def test_with_javascript_the_print_button_prints_this_page(browser, site_url):
     assert len(context.pages) == 1
 
 
-def test_without_javascript_the_print_button_opens_the_handout(browser, site_url, screenshots):
+def test_without_javascript_the_print_button_opens_the_handout(
+    browser, site_url, screenshots, visit
+):
     context = phone(browser, javascript=False)
     page = context.new_page()
-    show_result(page, site_url, LONGEST)
+    visit(page, site_url + "/check/", LONGEST)
 
     with context.expect_page() as opened:
         page.get_by_role("button", name="Print or save this result").click()

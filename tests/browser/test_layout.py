@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-pytestmark = pytest.mark.django_db(transaction=True)
+from tests.browser.conftest import assert_first_screen
 
 WIDTHS = [320, 390, 1280]
 PHASES = ["untreated", "remission", "minimal-residual-disease", "refractory", "relapsed"]
@@ -79,26 +79,6 @@ SMALL_TEXT = """() => {
 }"""
 
 
-def show_result(page, url, answers):
-    """Fill in the checker at `url` with `answers` and send it."""
-    page.goto(url)
-    for name, value in answers.items():
-        field = page.locator(f'[name="{name}"]')
-        if field.first.get_attribute("type") == "radio":
-            page.locator(f'[name="{name}"][value="{value}"]').check()
-        else:
-            field.fill(value)
-    page.get_by_role("button", name="Show what my results suggest").click()
-    page.wait_for_selector("[data-phase], .error-summary")
-
-
-def visit(page, site_url, path, answers=None):
-    if answers is None:
-        page.goto(site_url + path)
-    else:
-        show_result(page, site_url + path, answers)
-
-
 SCREENSHOTS = [
     ("home", "/", None),
     ("phase", "/phases/remission/", None),
@@ -110,18 +90,25 @@ SCREENSHOTS = [
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize(("name", "path", "answers"), SCREENSHOTS)
 def test_screenshots_of_the_main_pages_at_phone_and_desktop_widths(
-    open_at, site_url, screenshots, name, path, answers, width
+    open_at, site_url, screenshots, name, path, answers, width, visit
 ):
     page = open_at(width)
-    visit(page, site_url, path, answers)
+    visit(page, site_url + path, answers)
 
-    assert page.get_by_role("heading", level=1).is_visible()
-    if answers:
-        assert page.locator("#result").is_visible()
+    page.screenshot(path=screenshots / f"layout-{name}-{width}.png", full_page=True)
+
+    if answers:  # the page comes to the result: it starts on the screen, its numbers below
+        assert_first_screen(page, page.locator("#result"))
         assert page.locator(".numbers").is_visible()
-    shot = screenshots / f"layout-{name}-{width}.png"
-    page.screenshot(path=shot, full_page=True)
-    assert shot.stat().st_size > 0
+    elif path == "/check/":  # the title, the fever warning and the first question, unscrolled
+        first_answer = page.locator("#lab-report input[type=radio]")
+        assert_first_screen(page, page.get_by_role("heading", level=1), first_answer)
+        assert (
+            page.locator(".fever-warning").bounding_box()["y"]
+            < first_answer.first.bounding_box()["y"]
+        )
+    else:
+        assert_first_screen(page, page.get_by_role("heading", level=1))
 
 
 PUBLIC_PAGES = [
@@ -144,9 +131,11 @@ PUBLIC_PAGES = [
 
 
 @pytest.mark.parametrize(("path", "answers"), PUBLIC_PAGES)
-def test_nothing_is_wider_than_a_320_pixel_phone_or_clipped(open_at, site_url, path, answers):
+def test_nothing_is_wider_than_a_320_pixel_phone_or_clipped(
+    open_at, site_url, path, answers, visit
+):
     page = open_at(320)
-    visit(page, site_url, path, answers)
+    visit(page, site_url + path, answers)
 
     found = page.evaluate(OVERFLOWS)
     assert found["scrollWidth"] <= found["width"]  # the page does not scroll sideways
@@ -158,10 +147,10 @@ def test_nothing_is_wider_than_a_320_pixel_phone_or_clipped(open_at, site_url, p
 
 @pytest.mark.parametrize("width", [320, 390])
 def test_numbers_table_on_a_phone_has_one_block_per_test_and_no_squeezed_words(
-    open_at, site_url, width
+    open_at, site_url, width, visit
 ):
     page = open_at(width)
-    show_result(page, site_url + "/check/", CANT_TELL)
+    visit(page, site_url + "/check/", CANT_TELL)
 
     table = page.locator(".table-responsive")
     assert table.evaluate("e => e.scrollWidth <= e.clientWidth")
@@ -177,9 +166,9 @@ def test_numbers_table_on_a_phone_has_one_block_per_test_and_no_squeezed_words(
         assert words.evaluate(LINES) == 1, words.inner_text()  # kept on one line
 
 
-def test_numbers_table_stays_a_table_for_screen_readers_on_a_phone(open_at, site_url):
+def test_numbers_table_stays_a_table_for_screen_readers_on_a_phone(open_at, site_url, visit):
     page = open_at(320)
-    show_result(page, site_url + "/check/", CANT_TELL)
+    visit(page, site_url + "/check/", CANT_TELL)
 
     # Chromium's own accessibility tree: what a screen reader gets, after the CSS.
     tree = page.context.new_cdp_session(page).send("Accessibility.getFullAXTree")["nodes"]
@@ -192,9 +181,9 @@ def test_numbers_table_stays_a_table_for_screen_readers_on_a_phone(open_at, site
     assert "0.8 ×10⁹/L below the typical range" in names  # without the "Yours:" seen on screen
 
 
-def test_numbers_table_has_three_columns_on_a_desktop(open_at, site_url):
+def test_numbers_table_has_three_columns_on_a_desktop(open_at, site_url, visit):
     page = open_at(1280)
-    show_result(page, site_url + "/check/", CANT_TELL)
+    visit(page, site_url + "/check/", CANT_TELL)
 
     assert page.get_by_role("columnheader", name="Typical for adults").is_visible()
     assert not page.locator(".numbers-label").first.is_visible()
@@ -209,9 +198,11 @@ def font_size(locator):
 
 
 @pytest.mark.parametrize("width", [320, 390, 1280])
-def test_blast_scale_words_are_the_size_of_the_body_text_at_every_width(open_at, site_url, width):
+def test_blast_scale_words_are_the_size_of_the_body_text_at_every_width(
+    open_at, site_url, width, visit
+):
     page = open_at(width)
-    show_result(page, site_url + "/check/", CANT_TELL)
+    visit(page, site_url + "/check/", CANT_TELL)
 
     body_text = font_size(page.locator(".blast-scale figcaption"))
     assert body_text == font_size(page.locator("body")) == "17px"
@@ -226,11 +217,9 @@ def test_blast_scale_words_are_the_size_of_the_body_text_at_every_width(open_at,
 
 
 @pytest.mark.parametrize("blasts", ["0", "<1%", "50", "99.5", "100"])
-def test_blast_scale_marker_and_label_stay_on_a_320_pixel_screen(open_at, site_url, blasts):
+def test_blast_scale_marker_and_label_stay_on_a_320_pixel_screen(open_at, site_url, blasts, visit):
     page = open_at(320)
-    show_result(
-        page, site_url + "/check/", {"treatment": "received", "marrow_blasts_percent": blasts}
-    )
+    visit(page, site_url + "/check/", {"treatment": "received", "marrow_blasts_percent": blasts})
 
     for part in page.locator(".blast-scale svg *").all():
         box = part.evaluate("e => e.getBoundingClientRect().toJSON()")

@@ -3,9 +3,7 @@
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.site.test_views import shared_sections
-
-pytestmark = pytest.mark.django_db(transaction=True)
+from tests.browser.conftest import assert_first_screen
 
 
 @pytest.mark.parametrize(
@@ -20,15 +18,13 @@ pytestmark = pytest.mark.django_db(transaction=True)
         ("/embed/demo/check/", "Check what your lab results suggest"),
     ],
 )
-def test_page_has_no_accessibility_violations(page, site_url, path, heading, tmp_path):
+def test_page_has_no_accessibility_violations(page, site_url, path, heading):
     page.goto(site_url + path)
 
     assert page.get_by_role("heading", level=1).inner_text() == heading
     assert page.get_by_role("complementary", name="Medical disclaimer").is_visible()
+    assert_first_screen(page, page.get_by_role("heading", level=1))
     results = Axe().run(page)
-    screenshot = tmp_path / "page.png"
-    page.screenshot(path=screenshot, full_page=True)
-    assert screenshot.stat().st_size > 0
     assert results.violations_count == 0, results.generate_report()
 
 
@@ -86,7 +82,6 @@ def test_printed_page_leaves_out_navigation_but_keeps_the_disclaimer(page, site_
 
 @pytest.mark.parametrize("path", ["/phases/remission/", "/embed/demo/phases/untreated/"])
 def test_phase_page_on_a_320_pixel_screen_has_no_accessibility_violations(browser, site_url, path):
-    shared_sections()  # created by the seed migration too; made here so the test holds either way
     context = browser.new_context(viewport={"width": 320, "height": 640})
     page = context.new_page()
     page.goto(site_url + path)

@@ -3,9 +3,7 @@
 
 import pytest
 
-from tests.browser.test_keeping_a_result import REMISSION, show_result
-
-pytestmark = pytest.mark.django_db(transaction=True)
+from tests.browser.test_keeping_a_result import REMISSION
 
 SCREENS = {320: 640, 390: 844, 1280: 800}
 # Just below the 5% line: its marker must sit clearly left of it.
@@ -50,12 +48,12 @@ def test_the_checker_form_fits_the_screen_with_its_first_question_in_view(
 
 @pytest.mark.parametrize("width", SCREENS)
 def test_a_result_fits_the_screen_and_the_blast_scale_words_never_touch(
-    browser, site_url, width, screenshots
+    browser, site_url, width, screenshots, visit
 ):
     height = SCREENS[width]
     context = browser.new_context(viewport={"width": width, "height": height})
     page = context.new_page()
-    show_result(page, site_url, NEAR_FIVE)
+    visit(page, site_url + "/check/", NEAR_FIVE)
     page.screenshot(path=screenshots / f"checker-result-{width}.png", full_page=True)
 
     assert wider_than_the_screen(page) == []

@@ -5,35 +5,13 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from phases.models import Disclaimer, Phase, SharedSection
+from tests.browser.conftest import assert_first_screen
 from tests.browser.test_layout import ONE_WORD_LINES, OVERFLOWS, PHASES, SMALL_TEXT
-
-pytestmark = pytest.mark.django_db(transaction=True)
 
 # Answers to the checker, as a parent would give them (tests/browser/test_layout.py).
 CANT_TELL = {"treatment": "received", "marrow_blasts_percent": "12"}
 CANT_TELL |= {"anc": "0.8", "platelets": "250", "wbc": "12.5", "hemoglobin": "9.1"}
 URGENT = {"treatment": "received", "symptoms": "yes", "anc": "0.2"}
-
-
-def show_result(page, url, answers):
-    """Fill in the checker at `url` with `answers` and send it (the button, by its name: its
-    words are the page language's)."""
-    page.goto(url)
-    for name, value in answers.items():
-        field = page.locator(f'[name="{name}"]')
-        if field.first.get_attribute("type") == "radio":
-            page.locator(f'[name="{name}"][value="{value}"]').check()
-        else:
-            field.fill(value)
-    page.locator('[type="submit"][name="show"]').click()
-    page.wait_for_selector("[data-phase], .error-summary")
-
-
-def visit(page, site_url, path, answers=None):
-    if answers is None:
-        page.goto(site_url + path)
-    else:
-        show_result(page, site_url + path, answers)
 
 
 SPANISH_PAGES = [
@@ -53,8 +31,8 @@ SPANISH_PAGES = [
 
 
 @pytest.mark.parametrize(("path", "answers"), SPANISH_PAGES)
-def test_spanish_page_has_no_accessibility_violations(page, site_url, path, answers):
-    visit(page, site_url, path, answers)
+def test_spanish_page_has_no_accessibility_violations(page, site_url, path, answers, visit):
+    visit(page, site_url + path, answers)
 
     assert page.locator("html").get_attribute("lang") == "es"
     assert page.get_by_role("complementary", name="Aviso médico").is_visible()
@@ -62,12 +40,14 @@ def test_spanish_page_has_no_accessibility_violations(page, site_url, path, answ
     assert results.violations_count == 0, results.generate_report()
 
 
-def test_english_standing_in_for_a_translation_has_no_accessibility_violations(page, site_url):
+def test_english_standing_in_for_a_translation_has_no_accessibility_violations(
+    page, editable_site_url
+):
     Phase.objects.filter(language="es", slug="remission").update(is_published=False)
     SharedSection.objects.filter(language="es", key="support").update(is_published=False)
     Disclaimer.objects.filter(language="es").update(is_published=False)
 
-    page.goto(site_url + "/es/phases/remission/")
+    page.goto(editable_site_url + "/es/phases/remission/")
 
     assert page.get_by_role("heading", level=1).get_attribute("lang") == "en"
     assert page.locator(".not-translated").count() == 3  # the page, the section, the disclaimer
@@ -109,19 +89,18 @@ def test_screenshots_of_spanish_pages_at_phone_and_desktop_widths(
     page = open_at(width)
     page.goto(site_url + path)
 
-    assert page.get_by_role("heading", level=1).is_visible()
-    assert page.get_by_role("navigation", name="Idioma").is_visible()
-    shot = screenshots / f"layout-es-{name}-{width}.png"
-    page.screenshot(path=shot, full_page=True)
-    assert shot.stat().st_size > 0
+    page.screenshot(path=screenshots / f"layout-es-{name}-{width}.png", full_page=True)
+
+    language_link = page.get_by_role("navigation", name="Idioma")
+    assert_first_screen(page, page.get_by_role("heading", level=1), language_link)
 
 
 @pytest.mark.parametrize(("path", "answers"), SPANISH_PAGES)
 def test_nothing_on_a_spanish_page_is_wider_than_a_320_pixel_phone(
-    open_at, site_url, path, answers
+    open_at, site_url, path, answers, visit
 ):
     page = open_at(320)
-    visit(page, site_url, path, answers)
+    visit(page, site_url + path, answers)
 
     found = page.evaluate(OVERFLOWS)
     assert found["scrollWidth"] <= found["width"]  # the page does not scroll sideways

@@ -3,24 +3,21 @@ form, a first password sign-in setting up the authenticator app, and the lockout
 Screenshots: test-results/screenshots/staff-*.png."""
 
 import pyotp
-import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from tests.conftest import make_staff
 from tests.identity_provider import EDITOR_GROUP
 
-pytestmark = pytest.mark.django_db(transaction=True)
-
 
 def test_a_hospital_account_signs_in_through_the_providers_form(
-    page, site_url, hospital_sign_on, screenshots
+    page, editable_site_url, hospital_sign_on, screenshots
 ):
     hospital_sign_on.set_user(
         "f3a9-77", groups=[EDITOR_GROUP], given_name="Rosa", family_name="Diaz"
     )
     page.set_viewport_size({"width": 1280, "height": 900})
-    page.goto(site_url + "/admin/")
+    page.goto(editable_site_url + "/admin/")
     expect(page.get_by_role("link", name="Sign in with your hospital account")).to_be_visible()
     page.screenshot(path=screenshots / "staff-sign-in-sso.png", full_page=True)
     assert_no_axe_violations(page)
@@ -29,15 +26,17 @@ def test_a_hospital_account_signs_in_through_the_providers_form(
     page.locator("input[name=sub]").fill("f3a9-77")  # the provider's own sign-in form
     page.get_by_role("button", name="Authorize").click()
 
-    page.wait_for_url(site_url + "/admin/")
+    page.wait_for_url(editable_site_url + "/admin/")
     expect(page.get_by_text("Rosa", exact=False).first).to_be_visible()
     page.screenshot(path=screenshots / "staff-sso-admin.png")
 
 
-def test_a_first_password_sign_in_sets_up_the_authenticator_app(page, site_url, screenshots):
+def test_a_first_password_sign_in_sets_up_the_authenticator_app(
+    page, editable_site_url, screenshots
+):
     make_staff("nina", "Content editors", second_factor=False)
     page.set_viewport_size({"width": 1280, "height": 1000})
-    page.goto(site_url + "/admin/")
+    page.goto(editable_site_url + "/admin/")
     page.get_by_label("Username").fill("nina")
     page.get_by_label("Password").fill("a-long-nina-password")
     page.get_by_role("button", name="Log in").click()
@@ -50,15 +49,15 @@ def test_a_first_password_sign_in_sets_up_the_authenticator_app(page, site_url, 
     page.get_by_role("button", name="Activate").click()
     page.get_by_role("link", name="Continue to the admin").click()
 
-    page.wait_for_url(site_url + "/admin/")
+    page.wait_for_url(editable_site_url + "/admin/")
     expect(page.get_by_role("button", name="Log out")).to_be_visible()
 
 
-def test_the_lockout_page_says_how_long(page, site_url, settings, screenshots):
+def test_the_lockout_page_says_how_long(page, editable_site_url, settings, screenshots):
     make_staff("omar", "Content editors")
     page.set_viewport_size({"width": 1280, "height": 800})
     for _ in range(settings.AXES_FAILURE_LIMIT + 1):
-        page.goto(site_url + "/accounts/login/")
+        page.goto(editable_site_url + "/accounts/login/")
         page.get_by_label("Username").fill("omar")
         page.get_by_label("Password").fill("not-the-password")
         page.get_by_role("button", name="Log in").click()
@@ -68,10 +67,12 @@ def test_the_lockout_page_says_how_long(page, site_url, settings, screenshots):
     assert_no_axe_violations(page)
 
 
-def test_the_code_step_and_a_refusal_read_clearly(page, site_url, hospital_sign_on, screenshots):
+def test_the_code_step_and_a_refusal_read_clearly(
+    page, editable_site_url, hospital_sign_on, screenshots
+):
     make_staff("pat", "Content editors")
     hospital_sign_on.set_user("cardio-7", groups=["Cardiology"])
-    page.goto(site_url + "/accounts/login/")
+    page.goto(editable_site_url + "/accounts/login/")
     page.get_by_label("Username").fill("pat")
     page.get_by_label("Password").fill("a-long-pat-password")
     page.get_by_role("button", name="Log in").click()

@@ -5,8 +5,6 @@ violations in both languages."""
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-pytestmark = pytest.mark.django_db(transaction=True)
-
 READ_JSON_LD = """() => [...document.querySelectorAll('script[type="application/ld+json"]')]
     .map(element => JSON.parse(element.textContent))"""
 

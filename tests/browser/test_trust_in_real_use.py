@@ -1,16 +1,12 @@
 """Trust in real use (issue 19), in Chromium: a shared computer forgets, an embedded result
 comes into view, a publish shows at once, and the checker fits a phone."""
 
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-
 import pytest
 from playwright.sync_api import expect
 
 from phases.models import Partner, Phase
-from tests.browser.test_keeping_a_result import REMISSION, phone, show_result
-
-pytestmark = pytest.mark.django_db(transaction=True)
+from tests.browser.conftest import fill_in
+from tests.browser.test_keeping_a_result import REMISSION, phone
 
 URGENT = REMISSION | {"symptoms": "yes", "marrow_blasts_percent": "4.5"}
 
@@ -35,11 +31,11 @@ def no_values(page):
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
 def test_after_a_result_the_menu_link_and_a_new_visit_give_an_empty_form(
-    browser, site_url, javascript
+    browser, site_url, javascript, visit
 ):
     context = phone(browser, javascript=javascript)
     page = context.new_page()
-    show_result(page, site_url, REMISSION)
+    visit(page, site_url + "/check/", REMISSION)
 
     link = page.locator(".site-header").get_by_role("link", name="Check your results")
     if javascript:
@@ -61,11 +57,13 @@ def test_after_a_result_the_menu_link_and_a_new_visit_give_an_empty_form(
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
-def test_after_start_again_neither_reload_nor_back_shows_the_answers(browser, site_url, javascript):
+def test_after_start_again_neither_reload_nor_back_shows_the_answers(
+    browser, site_url, javascript, visit
+):
     context = phone(browser, javascript=javascript)
     page = context.new_page()
     page.goto(site_url + "/")
-    show_result(page, site_url, REMISSION)
+    visit(page, site_url + "/check/", REMISSION)
     assert page.get_by_text("Your answers are kept only in this browser tab").is_visible()
 
     page.get_by_role("link", name="Start again").click()
@@ -89,11 +87,11 @@ def test_after_start_again_neither_reload_nor_back_shows_the_answers(browser, si
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
 def test_back_from_a_link_still_shows_the_result_to_the_person_using_it(
-    browser, site_url, javascript
+    browser, site_url, javascript, visit
 ):
     context = phone(browser, javascript=javascript)
     page = context.new_page()
-    show_result(page, site_url, REMISSION)
+    visit(page, site_url + "/check/", REMISSION)
     read_more = page.get_by_role("link", name="Read more about Remission")
 
     if javascript:
@@ -110,11 +108,11 @@ def test_back_from_a_link_still_shows_the_result_to_the_person_using_it(
     context.close()
 
 
-def test_the_form_is_folded_under_a_result_and_opens_without_javascript(browser, site_url):
+def test_the_form_is_folded_under_a_result_and_opens_without_javascript(browser, site_url, visit):
     context = phone(browser, javascript=False)
     page = context.new_page()
     plain = {name: value for name, value in REMISSION.items() if name != "platelets"}
-    show_result(page, site_url, plain)  # no number read differently: the form is folded
+    visit(page, site_url + "/check/", plain)  # no number read differently: the form is folded
     field = page.get_by_role("textbox", name="Blasts in the bone marrow")
     assert not field.is_visible()
 
@@ -139,51 +137,31 @@ def partner_page(portal):
 
 
 @pytest.fixture
-def partner_site(site_url):
+def partner_page_url(editable_site_url, partner_site):
     """The partner's page on another origin: 127.0.0.1, another port."""
-    body = partner_page(site_url).encode()
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self):
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
+    return partner_site(partner_page(editable_site_url))
 
 
 @pytest.mark.parametrize(
     ("values", "heading"), [(REMISSION, "#result-heading"), (URGENT, "#urgent-heading")]
 )
 def test_an_embedded_result_comes_into_the_partners_view_focused(
-    browser, site_url, partner_site, values, heading
+    browser, partner_page_url, values, heading
 ):
-    Partner.objects.create(name="Example Library", key="example", allowed_origins=partner_site)
+    Partner.objects.create(name="Example Library", key="example", allowed_origins=partner_page_url)
     context = browser.new_context(viewport={"width": 390, "height": 844})
     page = context.new_page()
     problems = []
     page.on("console", lambda message: message.type == "error" and problems.append(message.text))
     page.on("pageerror", lambda error: problems.append(str(error)))
-    page.goto(partner_site + "/")
+    page.goto(partner_page_url + "/")
     iframe = page.locator("iframe.all-phase-portal")
     iframe.scroll_into_view_if_needed()
     frame = page.frame_locator("iframe.all-phase-portal")
     expect(frame.get_by_role("heading", level=1)).to_be_visible()
     assert frame.get_by_role("link", name="Back to the health library").count() == 0
 
-    for name, value in values.items():
-        field = frame.locator(f'[name="{name}"]')
-        if field.first.get_attribute("type") == "radio":
-            frame.locator(f'input[name="{name}"][value="{value}"]').check()
-        else:
-            field.fill(value)
+    fill_in(frame, values)
     frame.get_by_role("button", name="Show what my results suggest").click()
     frame.locator("#result").wait_for()
 
@@ -201,11 +179,11 @@ def test_an_embedded_result_comes_into_the_partners_view_focused(
     context.close()
 
 
-def test_the_plain_link_fallback_keeps_the_back_link(browser, site_url):
+def test_the_plain_link_fallback_keeps_the_back_link(browser, editable_site_url):
     Partner.objects.filter(key="demo").update(back_link_url="https://library.example.org/")
     page = browser.new_page()
 
-    page.goto(site_url + "/embed/demo/check/")
+    page.goto(editable_site_url + "/embed/demo/check/")
 
     expect(page.get_by_role("link", name="Back to the health library")).to_be_visible()
     page.close()
@@ -215,26 +193,27 @@ def test_the_plain_link_fallback_keeps_the_back_link(browser, site_url):
 
 
 def test_a_publish_is_visible_on_the_next_request_with_the_browser_cache_honoured(
-    browser, site_url, approver
+    browser, editable_site_url, approver
 ):
     context = browser.new_context()
     page = context.new_page()
-    first = page.goto(site_url + "/phases/remission/")
+    first = page.goto(editable_site_url + "/phases/remission/")
     assert "max-age=0" in first.headers["cache-control"]
 
     phase = Phase.objects.get(slug="remission", language="en")
     phase.summary = "Published a moment ago: readers see these words at once."
     phase.publish(by=approver)
-    page.goto(site_url + "/phases/remission/")  # a normal navigation: the HTTP cache is used
+    # A normal navigation: the HTTP cache is used.
+    page.goto(editable_site_url + "/phases/remission/")
 
     expect(page.get_by_text("Published a moment ago")).to_be_visible()
     context.close()
 
 
-def test_the_form_stays_open_when_it_says_how_a_number_was_read(browser, site_url):
+def test_the_form_stays_open_when_it_says_how_a_number_was_read(browser, site_url, visit):
     context = phone(browser, javascript=True)
     page = context.new_page()
-    show_result(page, site_url, REMISSION)  # platelets typed per microlitre
+    visit(page, site_url + "/check/", REMISSION)  # platelets typed per microlitre
 
     expect(page.get_by_text("We read 150000 per µL as 150 ×10⁹/L.")).to_be_visible()
     context.close()

@@ -17,8 +17,8 @@ from urllib.parse import urlsplit
 import pytest
 import requests
 
+from tests.server_commands import gunicorn, manage, server_environment
 from tests.staff_sign_in import sign_in_over_http
-from tests.test_serving import gunicorn, manage, server_environment
 
 pytestmark = pytest.mark.slow  # servers and make commands: see `make test-fast`
 

@@ -887,10 +887,10 @@ def test_one_language_may_not_give_one_item_twice(tmp_path, exported):
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
+def site(tmp_path_factory, seeded_sqlite_database):
     """A migrated SQLite site of its own, and its export."""
     folder = tmp_path_factory.mktemp("site")
-    database = folder / "db.sqlite3"
+    database = seeded_sqlite_database(folder / "db.sqlite3")
     env = os.environ | {
         "SECRET_KEY": "x",
         "DJANGO_HTTPS": "0",
@@ -908,7 +908,6 @@ def site(tmp_path_factory):
             **options,
         )
 
-    assert manage("migrate", "--noinput").returncode == 0
     export = manage("export_content")
     assert export.returncode == 0, export.stderr
     return SimpleNamespace(folder=folder, database=database, manage=manage, content=export.stdout)

@@ -1,10 +1,11 @@
 """Two instances of the portal, as the README's "Several instances behind a proxy" runs them:
 two gunicorn servers on their own ports sharing one PostgreSQL database and one Redis.
 
-These tests start servers and need both services, so they run only when asked for by name,
-`pytest -m scale_out` (what `make scale-out-test` and CI do); every other run leaves them out,
-`make test` and `-m "not browser"` included. Asked for, they fail, never skip, when
-DATABASE_URL does not name a PostgreSQL server or REDIS_URL does not name a Redis database.
+These tests start servers and need both services, so they run only when their folder is named,
+`pytest tests/scale_out` (what `make scale-out-test` and CI do): pyproject.toml's norecursedirs
+leaves the folder out of every other run, `make test` and `-m "not browser"` included. Run, they
+fail, never skip, when DATABASE_URL does not name a PostgreSQL server or REDIS_URL does not
+name a Redis database.
 """
 
 import contextlib
@@ -32,7 +33,6 @@ from tests.server_commands import manage
 
 PROJECT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent  # the virtual environment's bin folder
-ASKED_FOR = re.compile(r"(?<!not )\bscale_out\b")
 PASSWORD = "a-long-scale-out-password"
 # Staff accounts the tests sign in with, and their groups (both made by the migrations).
 STAFF = {"approver": "Content approvers", "editor": "Content editors"}
@@ -42,15 +42,6 @@ NEEDS = (
     "empties; e.g. DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres "
     "REDIS_URL=redis://127.0.0.1:6379/7 (make scale-out-test sets both). "
 )
-
-
-def pytest_collection_modifyitems(config, items):
-    if ASKED_FOR.search(config.getoption("markexpr") or ""):
-        return
-    left_out = [item for item in items if item.get_closest_marker("scale_out")]
-    if left_out:
-        config.hook.pytest_deselected(items=left_out)
-        items[:] = [item for item in items if item not in left_out]
 
 
 @dataclass
