@@ -206,6 +206,7 @@ def test_a_patient_who_prefers_spanish_gets_the_spanish_checker(client, ehr):
             f"De su análisis de sangre del {formats.date_format(day, 'DATE_FORMAT')}."
         )
     assert 'action="/es/check/"' in response.content.decode()
+    assert "Llenamos 2 respuestas con su historia clínica." in text_of(response)
 
 
 def test_nothing_is_worked_out_until_the_patient_sends_the_form(client, ehr):
