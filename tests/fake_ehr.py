@@ -112,7 +112,8 @@ class FakeEhr:
         self.codes = {}
         self.tokens = {}
         # "ok", "no-patient" (the token has none), "fhir-500", "slow" (FHIR never answers in
-        # time), "discovery-500"
+        # time), "discovery-500", "no-endpoints" (discovery names none), "nonsense" (searches
+        # answer JSON that is not FHIR)
         self.mode = "ok"
         self.released = threading.Event()
 
@@ -149,6 +150,8 @@ class FakeEhr:
     def discovery(self):
         if self.mode == "discovery-500":
             return Response("broken", status=500)
+        if self.mode == "no-endpoints":
+            return json_response({"token_endpoint": 42})
         return json_response(
             {
                 "authorization_endpoint": f"{self.url}/auth/authorize",
@@ -244,6 +247,14 @@ class FakeEhr:
             self.released.wait(SLOW_SECONDS)
         if path == f"Patient/{patient_id}":
             return json_response(self.patients[patient_id])
+        if path == "Observation" and self.mode == "nonsense":
+            broken = {
+                "resourceType": "Observation",
+                "status": "final",
+                "effectiveDateTime": "2026-11-30",
+                "code": "777-3",
+            }
+            return json_response({"resourceType": "Bundle", "entry": [{"resource": broken}]})
         if path == "Observation" and request.args.get("patient") == patient_id:
             return json_response(self.search(patient_id, request.args))
         return json_response({"resourceType": "OperationOutcome"}, status=403)

@@ -42,8 +42,15 @@ class NoPatient(EhrProblem):
     """The token came without a patient: there is no chart to read."""
 
 
-# What an EHR that answers badly makes the libraries raise on the way.
-ANSWER_ERRORS = (requests.RequestException, ValueError, KeyError, TypeError, AuthlibBaseError)
+# What an EHR that answers badly makes the libraries, or reading its JSON, raise on the way.
+ANSWER_ERRORS = (
+    requests.RequestException,
+    ValueError,
+    KeyError,
+    TypeError,
+    AttributeError,
+    AuthlibBaseError,
+)
 
 
 def scopes(*, standalone: bool) -> str:
@@ -79,8 +86,9 @@ def discover(iss: str) -> Endpoints:
     except ANSWER_ERRORS as problem:
         raise EhrProblem(f"discovery failed: {type(problem).__name__}") from None
     scheme = urlsplit(iss).scheme
-    if any(urlsplit(str(url)).scheme != scheme for url in (endpoints.authorize, endpoints.token)):
-        raise EhrProblem("discovery named endpoints on another scheme")
+    for url in (endpoints.authorize, endpoints.token):
+        if not isinstance(url, str) or urlsplit(url).scheme != scheme:
+            raise EhrProblem("discovery named no endpoint, or one on another scheme")
     return endpoints
 
 
@@ -146,7 +154,10 @@ def read_chart_with_code(
     # Leaving `with` closed the session that held the token; nothing else refers to it.
     if patient.get("resourceType") != "Patient":
         raise EhrProblem("the patient read was not a Patient")
-    return read_chart(patient, observations, today=datetime.date.today())
+    try:
+        return read_chart(patient, observations, today=datetime.date.today())
+    except ANSWER_ERRORS as problem:  # resources not shaped as FHIR says
+        raise EhrProblem(f"the chart made no sense: {type(problem).__name__}") from None
 
 
 def _read(session: OAuth2Session, iss: str, path: str, params=None) -> dict:

@@ -84,12 +84,13 @@ def test_a_patient_who_declines_at_the_ehr_gets_a_clear_page(client, ehr):
     assert "Your hospital record did not share your results." in text_of(response)
 
 
-@pytest.mark.parametrize("mode", ["fhir-500", "discovery-500"])
-def test_an_ehr_that_answers_500_gives_a_clear_page(client, ehr, mode):
+@pytest.mark.parametrize("mode", ["fhir-500", "discovery-500", "no-endpoints", "nonsense"])
+def test_an_ehr_that_answers_500_or_nonsense_gives_a_clear_page(client, ehr, mode):
     ehr.add_patient(patient("p1", born="1990-01-01"))
     ehr.mode = mode
     started = client.get("/smart/launch/", {"iss": ehr.fhir_base, "launch": ehr.launch_for("p1")})
-    response = started if mode == "discovery-500" else through_the_ehr(client, started)
+    in_discovery = mode.startswith("discovery") or mode == "no-endpoints"
+    response = started if in_discovery else through_the_ehr(client, started)
 
     assert response.status_code == 502
     assert "We could not read your results from your hospital record." in text_of(response)
