@@ -147,3 +147,14 @@ def test_a_refusal_page_is_accessible_and_offers_to_type_the_results_in(page, si
 
     page.get_by_role("link", name="Type in your results").click()
     assert page.url == f"{site_url}/check/"
+
+
+@pytest.mark.parametrize("prefix", ["", "/es"])
+def test_the_privacy_page_is_accessible_and_linked_from_every_page(page, site_url, prefix):
+    page.goto(f"{site_url}{prefix}/")
+    page.locator("footer").get_by_role(
+        "link", name={"": "Your privacy", "/es": "Su privacidad"}[prefix]
+    ).click()
+
+    assert page.url == f"{site_url}{prefix}/privacy/"
+    assert_accessible(page)
