@@ -1,4 +1,5 @@
 from django.urls import path
+from django.views.generic import TemplateView
 
 from phases.site import views
 
@@ -10,4 +11,5 @@ urlpatterns = [
     path("glossary/", views.glossary, name="glossary"),
     path("check/", views.check, name="check"),
     path("check/handout/", views.handout, name="handout"),
+    path("privacy/", TemplateView.as_view(template_name="phases/privacy.html"), name="privacy"),
 ]

@@ -287,6 +287,16 @@ OIDC_APPROVER_GROUPS = env_list("OIDC_APPROVER_GROUPS", default="")
 if OIDC_ISSUER and not (OIDC_CLIENT_ID and OIDC_CLIENT_SECRET):
     raise ImproperlyConfigured("OIDC_ISSUER is set: set OIDC_CLIENT_ID and OIDC_CLIENT_SECRET too.")
 
+# SMART on FHIR (phases/smart, docs/smart-launch.md): the hospital's record launches the checker
+# and fills it in. Off while SMART_ALLOWED_ISSUERS is empty. Only these FHIR servers are ever
+# asked anything; each request waits SMART_TIMEOUT_SECONDS at most.
+SMART_CLIENT_ID = os.environ.get("SMART_CLIENT_ID", "").strip()
+SMART_CLIENT_SECRET = os.environ.get("SMART_CLIENT_SECRET", "")
+SMART_ALLOWED_ISSUERS = [iss.rstrip("/") for iss in env_list("SMART_ALLOWED_ISSUERS", default="")]
+SMART_TIMEOUT_SECONDS = float(os.environ.get("SMART_TIMEOUT_SECONDS", "10"))
+if SMART_ALLOWED_ISSUERS and not SMART_CLIENT_ID:
+    raise ImproperlyConfigured("SMART_ALLOWED_ISSUERS is set: set SMART_CLIENT_ID too.")
+
 # A signed-in session ends after STAFF_IDLE_MINUTES without a request to the admin or the
 # sign-in pages (each moves the end on: phases/staff_auth/middleware.py), and when the browser
 # closes. Public pages never set the cookie, so they stay cacheable.

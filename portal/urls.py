@@ -32,6 +32,8 @@ urlpatterns += [
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
     path("favicon.ico", views.favicon),
+    # SMART on FHIR launches: fixed addresses a hospital registers (phases/smart).
+    path("smart/", include("phases.smart.urls")),
     *at_the_root,
 ]
 # English at the site's own addresses, every other language under its code: /es/phases/...

@@ -18,6 +18,7 @@ LAYERS = [
     ["syndication"],
     ["api"],
     ["site", "templatetags"],
+    ["smart"],
     ["embed"],
 ]
 RANK = {package: rank for rank, packages in enumerate(LAYERS) for package in packages}

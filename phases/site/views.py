@@ -116,10 +116,12 @@ def render_checker(request, *, handout=False):
 
 
 @sensitive_variables()
-def checker_context(request, *, drafts=False):
+def checker_context(request, *, drafts=False, form=None):
     """The checker page's context; with `drafts`, staff preview unpublished wording (see
-    admin). The answers in it live only as long as the response."""
-    form = LabReportForm(request.POST if request.method == "POST" else None)
+    admin); `form`, a form filled in another way (a chart read through SMART: phases/smart).
+    The answers in it live only as long as the response."""
+    if form is None:
+        form = LabReportForm(request.POST if request.method == "POST" else None)
     report = answers = None
     if form.is_valid():
         values = form.lab_values()
