@@ -49,20 +49,20 @@ catalogue: setup gettext $(VENV)/local-secret-key
 	$(MANAGE) makemessages --locale $(CODE) --no-obsolete --no-location \
 	  --ignore .venv --ignore staticfiles --ignore tests --ignore test-results
 
-# Every test, on every core (pytest-xdist): a test at a time to whichever worker is free, but
-# a module marked xdist_group (one server for all its tests) whole to one worker. PYTEST_ARGS
-# adds pytest options: CI passes -m "not browser" for its second run on PostgreSQL, where only
-# the database differs.
+# Every test, on every core (pytest-xdist, a test at a time to whichever worker is free: not
+# --dist loadscope or loadgroup, which key tests by node id and so run schemathesis's seven
+# same-named tests in tests/test_api_schema.py once). PYTEST_ARGS adds pytest options: CI
+# passes -m "not browser" for its second run on PostgreSQL, where only the database differs.
 test: dev-setup browser redis
 	DJANGO_DEBUG=1 $(MANAGE) collectstatic --noinput --verbosity 0
 	DJANGO_DEBUG=1 $(MANAGE) check
 	DJANGO_DEBUG=1 $(MANAGE) makemigrations --check --dry-run
-	$(BIN)/pytest --numprocesses auto --dist loadgroup $(PYTEST_ARGS)
+	$(BIN)/pytest --numprocesses auto $(PYTEST_ARGS)
 
 # The inner loop: everything but the browser and the slow tests (servers, make, migrations).
 test-fast: dev-setup
 	DJANGO_DEBUG=1 $(MANAGE) collectstatic --noinput --verbosity 0
-	$(BIN)/pytest --numprocesses auto --dist loadgroup -m "not browser and not slow" $(PYTEST_ARGS)
+	$(BIN)/pytest --numprocesses auto -m "not browser and not slow" $(PYTEST_ARGS)
 
 # Two gunicorn instances sharing one PostgreSQL database and one Redis (tests/scale_out/): a
 # change made through one is what the other serves next. It creates, then drops, a database of
