@@ -49,23 +49,24 @@ catalogue: setup gettext $(VENV)/local-secret-key
 	$(MANAGE) makemessages --locale $(CODE) --no-obsolete --no-location \
 	  --ignore .venv --ignore staticfiles --ignore tests --ignore test-results
 
-# Every test, on every core (pytest-xdist): a test at a time to whichever worker is free, but
-# a module marked xdist_group (one server for all its tests) whole to one worker; then the
-# share of each module's lines they ran (modules that ran every line left out). Coverage's
-# tracer costs about 60% more CPU time on Python 3.11: `make test COVERAGE=` runs without it.
-# PYTEST_ARGS adds pytest options: CI passes -m "not browser" for its second run on
-# PostgreSQL, where only the database differs.
+# Every test, on every core (pytest-xdist, a test at a time to whichever worker is free: not
+# --dist loadscope or loadgroup, which key tests by node id and so run schemathesis's seven
+# same-named tests in tests/test_api_schema.py once), then the share of each module's lines
+# they ran (modules that ran every line left out). Coverage's tracer costs about 60% more
+# CPU time on Python 3.11: `make test COVERAGE=` runs without it. PYTEST_ARGS adds pytest
+# options: CI passes -m "not browser" for its second run on PostgreSQL, where only the
+# database differs.
 COVERAGE := --cov --cov-report=term:skip-covered
 test: dev-setup browser redis
 	DJANGO_DEBUG=1 $(MANAGE) collectstatic --noinput --verbosity 0
 	DJANGO_DEBUG=1 $(MANAGE) check
 	DJANGO_DEBUG=1 $(MANAGE) makemigrations --check --dry-run
-	$(BIN)/pytest --numprocesses auto --dist loadgroup $(COVERAGE) $(PYTEST_ARGS)
+	$(BIN)/pytest --numprocesses auto $(COVERAGE) $(PYTEST_ARGS)
 
 # The inner loop: everything but the browser and the slow tests (servers, make, migrations).
 test-fast: dev-setup
 	DJANGO_DEBUG=1 $(MANAGE) collectstatic --noinput --verbosity 0
-	$(BIN)/pytest --numprocesses auto --dist loadgroup -m "not browser and not slow" $(PYTEST_ARGS)
+	$(BIN)/pytest --numprocesses auto -m "not browser and not slow" $(PYTEST_ARGS)
 
 # Two gunicorn instances sharing one PostgreSQL database and one Redis (tests/scale_out/): a
 # change made through one is what the other serves next. It creates, then drops, a database of

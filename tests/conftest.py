@@ -23,12 +23,13 @@ hypothesis.settings.load_profile("portal")
 
 
 @pytest.fixture(scope="session")
-def django_db_modify_db_settings(tmp_path_factory):
+def django_db_modify_db_settings(django_db_modify_db_settings, tmp_path_factory):
     """On SQLite, the test database is a file in this run's (this xdist worker's) temporary
     folder instead of Django's shared in-memory database: it runs in WAL mode, as the portal's
     database does, and the browser tests' live server opens a connection per request thread,
     as a real server does, instead of sharing the test's one connection among its threads
-    (where two requests at once lock each other's tables)."""
+    (where two requests at once lock each other's tables). Other databases keep
+    pytest-django's names, with its _gw0, _gw1 suffix for each xdist worker."""
     database = settings.DATABASES["default"]
     if database["ENGINE"] == "django.db.backends.sqlite3":
         test_name = str(tmp_path_factory.getbasetemp() / "test.sqlite3")

@@ -41,9 +41,7 @@ from pathlib import Path
 import pyotp
 import pytest
 
-# Servers and make commands (see `make test-fast`); one xdist worker runs them all (`make test`
-# distributes with --dist loadgroup), so the module's server starts once, not once a worker.
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("readme")]
+pytestmark = pytest.mark.slow  # servers and make commands: see `make test-fast`
 
 PROJECT = Path(__file__).resolve().parents[1]
 README = (PROJECT / "README.md").read_text()

@@ -22,9 +22,7 @@ from tests.server_commands import (
     gunicorn,
 )
 
-# Servers and make commands (see `make test-fast`); one xdist worker runs them all (`make test`
-# distributes with --dist loadgroup), so the module's server starts once, not once a worker.
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("serving")]
+pytestmark = pytest.mark.slow  # servers and make commands: see `make test-fast`
 
 SENTINEL = "SENTINEL123"
 
