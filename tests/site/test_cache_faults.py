@@ -1,8 +1,9 @@
 """The site with its cache broken for real on 127.0.0.1: Redis at a closed port, a Redis that
 accepts connections and never answers, and a full Redis (maxmemory with noeviction). Every
-public page, the checker and signing in to the admin still answer, quickly; the commands still
-run and say that pages may be stale. The cache then grows by nothing sent from outside, and its
-generation never goes backwards, even under bumps from several processes at once."""
+public page, the checker and signing in to the admin still answer, and a hung Redis is waited
+for once, not on every request; the commands still run and say that pages may be stale. The
+cache then grows by nothing sent from outside, and its generation never goes backwards, even
+under bumps from several processes at once."""
 
 import contextlib
 import multiprocessing
@@ -43,9 +44,9 @@ PAGES = [
     "/accounts/login/",
 ]
 ANSWERS = {"treatment": "received", "marrow_blasts_percent": "2", "cbc": "normal"}
-# Each answer within this, the first one (which meets the broken cache) included. The cache's
-# own timeout is 0.25 s; redis-py's default, before, was 5 s on each request.
-BOUND_SECONDS = 3.0
+# Longer than the whole test takes on the slowest machine: within it, a failed cache is left
+# alone, so a hung Redis is waited for (0.25 s, the cache's own timeout) once, not per request.
+RETRY_SECONDS = 600
 
 
 def free_port():
@@ -56,7 +57,8 @@ def free_port():
 
 @contextlib.contextmanager
 def hung_redis():
-    """A server on 127.0.0.1 that accepts connections and never answers a byte."""
+    """A server on 127.0.0.1 that accepts connections and never answers a byte; yields its URL
+    and the connections it has accepted."""
     server = socket.create_server(("127.0.0.1", 0))
     server.settimeout(0.1)
     held, stop = [], threading.Event()
@@ -69,7 +71,7 @@ def hung_redis():
     thread = threading.Thread(target=accept, daemon=True)
     thread.start()
     try:
-        yield f"redis://127.0.0.1:{server.getsockname()[1]}/0"
+        yield f"redis://127.0.0.1:{server.getsockname()[1]}/0", held
     finally:
         stop.set()
         thread.join(timeout=5)
@@ -124,47 +126,41 @@ def full(client):
 
 @contextlib.contextmanager
 def broken_cache(kind, redis_server):
+    """The page cache broken as `kind` says; yields the connections a hung Redis accepted."""
     with contextlib.ExitStack() as stack:
+        held = []
         if kind == "closed port":
             url = f"redis://127.0.0.1:{free_port()}/0"
         elif kind == "hung":
-            url = stack.enter_context(hung_redis())
+            url, held = stack.enter_context(hung_redis())
         else:
             url = f"redis://127.0.0.1:{redis_server.connection_pool.connection_kwargs['port']}/0"
             stack.enter_context(full(redis_server))
         stack.enter_context(
             override_settings(CACHES=settings.CACHES | {"pages": redis_cache(url, prefix="f")})
         )
-        yield
-
-
-def timed(call):
-    started = time.monotonic()
-    response = call()
-    return response, time.monotonic() - started
+        yield held
 
 
 KINDS = ["closed port", "hung", "full"]
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_every_page_the_checker_and_signing_in_answer_quickly_with_the_cache_broken(
-    kind, redis_server, client, caplog
+def test_every_page_the_checker_and_signing_in_answer_with_the_cache_broken(
+    kind, redis_server, client, caplog, settings
 ):
+    settings.PAGE_CACHE_RETRY_SECONDS = RETRY_SECONDS
     staff = make_staff("faults", "Content editors")
-    with broken_cache(kind, redis_server):
+    with broken_cache(kind, redis_server) as hung_connections:
         for address in PAGES:
-            response, seconds = timed(lambda address=address: client.get(address))
-            assert response.status_code == 200, address
-            assert seconds < BOUND_SECONDS, f"{address} took {seconds:.2f} s"
-        response, seconds = timed(lambda: client.post("/check/", ANSWERS))
+            assert client.get(address).status_code == 200, address
+        response = client.post("/check/", ANSWERS)
         assert response.status_code == 200
         assert "2" in response.text
-        assert seconds < BOUND_SECONDS
-        response, seconds = timed(lambda: sign_in_with_password(client, staff))
+        sign_in_with_password(client, staff)
         assert client.get("/admin/").status_code == 200
         assert 'action="/admin/logout/"' in client.get("/admin/").text
-        assert seconds < BOUND_SECONDS
+    assert len(hung_connections) <= 1  # waited for once, then left alone
     failures = [r for r in caplog.records if r.name == "phases.site.page_cache"]
     assert len(failures) == 1  # logged once, not once per request
     assert STALE_WARNING in failures[0].getMessage()
