@@ -49,16 +49,17 @@ catalogue: setup gettext $(VENV)/local-secret-key
 	$(MANAGE) makemessages --locale $(CODE) --no-obsolete --no-location \
 	  --ignore .venv --ignore staticfiles --ignore tests --ignore test-results
 
-# Every test, on every core (pytest-xdist), then the share of each module's lines they ran
-# (modules that ran every line left out). Coverage's tracer costs about 60% more CPU time on
-# Python 3.11: `make test COVERAGE=` runs without it. PYTEST_ARGS adds pytest options: CI
-# passes -m "not browser" for its second run on PostgreSQL, where only the database differs.
-COVERAGE := --cov --cov-report=term:skip-covered
+# Every test, on every core (pytest-xdist). With COVERAGE=1, then the share of each module's
+# lines they ran (modules that ran every line left out). Not by default: coverage's tracer costs
+# about 60% more CPU time on Python 3.11, and slows Markdown past the 1-second render budget
+# (phases/staff_markdown.py) on a loaded machine. PYTEST_ARGS adds pytest options: CI passes
+# -m "not browser" for its second run on PostgreSQL, where only the database differs.
+COVERAGE ?=
 test: dev-setup browser redis
 	DJANGO_DEBUG=1 $(MANAGE) collectstatic --noinput --verbosity 0
 	DJANGO_DEBUG=1 $(MANAGE) check
 	DJANGO_DEBUG=1 $(MANAGE) makemigrations --check --dry-run
-	$(BIN)/pytest --numprocesses auto $(COVERAGE) $(PYTEST_ARGS)
+	$(BIN)/pytest --numprocesses auto $(if $(COVERAGE),--cov --cov-report=term:skip-covered) $(PYTEST_ARGS)
 
 # The inner loop: everything but the browser and the slow tests (servers, make, migrations).
 test-fast: dev-setup
