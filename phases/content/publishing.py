@@ -178,9 +178,7 @@ class EditableContent(models.Model):
             self.draft = draft
             self.save_version(by=by, reason=reason, expected_version=expected_version)
 
-    def publish(
-        self, *, by, reason: str = PUBLISHED, expected_version: int | None = None
-    ) -> None:
+    def publish(self, *, by, reason: str = PUBLISHED, expected_version: int | None = None) -> None:
         """Make the values the fields hold now what patients see; a waiting draft is dropped.
         `expected_version`: the version the editor started from (see save_version)."""
         self.draft = None
