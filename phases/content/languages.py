@@ -126,7 +126,7 @@ def stand_ins(items, language: str, *, key, language_of=lambda item: item.langua
     """English stands in where a translation is missing: the one statement of that rule.
     `items` grouped by `key(item)`, each group holding the items in `language` first, then the
     English ones (other languages left out); the groups in the order of their first item."""
-    groups = {}
+    groups: dict[object, list[tuple[bool, int, object]]] = {}
     for place, item in enumerate(items):
         if (item_language := language_of(item)) in (language, DEFAULT):
             groups.setdefault(key(item), []).append((item_language != language, place, item))

@@ -3,9 +3,10 @@
 Patients only ever see the published fields. An edit is first kept as a draft beside them (a
 JSON copy of the edited fields), so it can be previewed exactly as patients would see it, and
 goes live in one "publish" step. Every save raises `version` (in `save_version`, the one place
-that does), so a save that started from an older version can be recognised and refused: two
-editors never silently overwrite each other. The admin, the import and the tests all call
-these methods; the admin only presents them.
+that does), so a save that started from an older version is recognised and refused
+(`EditedMeanwhile`): two editors, an editor and an import, or a script and either, never
+silently overwrite each other. The admin, the import, scripts and the tests all call these
+methods; the admin only presents them.
 """
 
 import copy
@@ -16,7 +17,12 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from phases.content.languages import DEFAULT, english_name, validate_language
+from phases.content.languages import (
+    DEFAULT,
+    TranslatedQuerySet,
+    english_name,
+    validate_language,
+)
 from phases.text.word_diff import same_text, word_diff_html
 
 # How a text in another language stands against its item's English text.
@@ -30,6 +36,18 @@ DRAFT_SAVED = "Draft saved"
 PUBLISHED = "Published"
 REVERTED_AND_PUBLISHED = "Reverted and published"
 REVERTED_AS_DRAFT = "Reverted as a draft"
+
+
+class EditedMeanwhile(Exception):
+    """A save started from version `expected` of `row`, and the stored row has moved on to
+    version `found` since: someone else saved it in between. Nothing was saved."""
+
+    def __init__(self, row: "EditableContent", *, expected: int, found: int) -> None:
+        self.row, self.expected, self.found = row, expected, found
+        super().__init__(
+            f"{row._meta.verbose_name} {row.pk} was saved as version {found} since version "
+            f"{expected}, which this save started from."
+        )
 
 
 class EditableContent(models.Model):
@@ -116,11 +134,26 @@ class EditableContent(models.Model):
         stored = type(self)._default_manager.filter(pk=self.pk).values(*names).first()
         return stored is None or any(stored[name] != getattr(self, name) for name in names)
 
-    def save_version(self, *, by, reason: str) -> None:
-        """Write this row as a new version, recorded in the history with who and why. A save
-        that changes nothing (a draft saved twice, the same text published again) writes no
-        version and no history row."""
+    def refuse_if_edited_since(self, version: int) -> None:
+        """Lock the stored row until the transaction ends, and raise EditedMeanwhile if it has
+        moved on past `version` (the version a save started from): two saves at the same moment
+        cannot both pass. Call it inside `transaction.atomic()`."""
+        rows = type(self)._default_manager.select_for_update().filter(pk=self.pk)
+        found = rows.values_list("version", flat=True).first()
+        if found is not None and found > version:
+            raise EditedMeanwhile(self, expected=version, found=found)
+
+    def save_version(self, *, by, reason: str, expected_version: int | None = None) -> None:
+        """Write this row as a new version, recorded in the history with who and why. Refused
+        with EditedMeanwhile, and nothing written, when the stored row has moved on past
+        `expected_version` (by default the version this instance was read at): the editor's
+        form, the file or the script started from an older text. A save that changes nothing
+        (a draft saved twice, the same text published again) writes no version and no history
+        row."""
         with transaction.atomic():
+            if not self._state.adding:
+                started = self.version if expected_version is None else expected_version
+                self.refuse_if_edited_since(started)
             if not self.differs_from_stored():
                 return
             if not self._state.adding:
@@ -129,22 +162,29 @@ class EditableContent(models.Model):
             self._change_reason = reason
             self.save()
 
-    def save_draft(self, *, by, reason: str = DRAFT_SAVED) -> None:
-        """Keep the values the fields hold now as a draft; patients keep the published ones."""
+    def save_draft(
+        self, *, by, reason: str = DRAFT_SAVED, expected_version: int | None = None
+    ) -> None:
+        """Keep the values the fields hold now as a draft; patients keep the published ones.
+        `expected_version`: the version the editor started from (see save_version)."""
         with transaction.atomic():
-            self.draft = self.draft_values()
+            draft = self.draft_values()
             if not self._state.adding:
-                published = type(self).objects.select_for_update().get(pk=self.pk)
+                started = self.version if expected_version is None else expected_version
+                self.refuse_if_edited_since(started)
+                published = type(self)._default_manager.get(pk=self.pk)  # locked just above
                 for field in self.DRAFT_FIELDS:
                     setattr(self, field, getattr(published, field))
-            self.save_version(by=by, reason=reason)
+            self.draft = draft
+            self.save_version(by=by, reason=reason, expected_version=expected_version)
 
-    def publish(self, *, by, reason: str = PUBLISHED) -> None:
-        """Make the values the fields hold now what patients see; a waiting draft is dropped."""
+    def publish(self, *, by, reason: str = PUBLISHED, expected_version: int | None = None) -> None:
+        """Make the values the fields hold now what patients see; a waiting draft is dropped.
+        `expected_version`: the version the editor started from (see save_version)."""
         self.draft = None
         self.is_published = True
         self.published_at = timezone.now()
-        self.save_version(by=by, reason=reason)
+        self.save_version(by=by, reason=reason, expected_version=expected_version)
 
     def revert_to(self, record, *, by, publish: bool) -> None:
         """Bring back the published text of an older version (a history record): at once for
@@ -174,7 +214,7 @@ class EditableContent(models.Model):
             return NO_ENGLISH
         if not self.is_published:
             return NOT_PUBLISHED
-        rows = type(self)._default_manager.filter(pk=self.pk)
+        rows = TranslatedQuerySet(type(self)).filter(pk=self.pk)
         if rows.translation_out_of_date(self.language).exists():
             return OUT_OF_DATE
         return UP_TO_DATE
@@ -209,8 +249,15 @@ class EditableContent(models.Model):
     # instances or history records; the HTML escapes every text.
 
     @classmethod
+    def field_name(cls, field: str) -> str:
+        """A text's name as the admin writes it: "summary", "definition"."""
+        model_field = cls._meta.get_field(field)
+        assert isinstance(model_field, models.Field), f"{field} is not a field of the row"
+        return str(model_field.verbose_name)
+
+    @classmethod
     def field_label(cls, field: str) -> str:
-        label = str(cls._meta.get_field(field).verbose_name)
+        label = cls.field_name(field)
         return label[:1].upper() + label[1:]
 
     @classmethod
@@ -235,7 +282,7 @@ class EditableContent(models.Model):
             if same_text(old_draft.get(field, getattr(previous, field)), value):
                 continue  # not changed by this version
             published = getattr(record, field)
-            label = f"Draft of {cls._meta.get_field(field).verbose_name}"
+            label = f"Draft of {cls.field_name(field)}"
             if same_text(published, value):
                 changes.append((label, escape("the same as the published text")))
             else:

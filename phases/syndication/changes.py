@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from phases.content.languages import DEFAULT
 from phases.content.models import Disclaimer, GlossaryTerm, Phase, SharedSection
-from phases.content.publishing import REVERTED_AND_PUBLISHED
+from phases.content.publishing import REVERTED_AND_PUBLISHED, EditableContent
 from phases.text.word_diff import same_text
 
 # What Phase.mark_reviewed writes in the history.
@@ -48,7 +48,7 @@ PUBLISH_WRITTEN_WITHIN = datetime.timedelta(seconds=1)
 @dataclass(frozen=True)
 class Change:
     kind: str
-    model: type
+    model: type[EditableContent]
     row_id: int
     history_id: int
     previous_history_id: int | None  # the version before, of the same row; None for the first
@@ -130,7 +130,7 @@ def latest(model, languages) -> list[Change]:
 def modified_by_row(found: list[Change]) -> dict[int, datetime.datetime]:
     """When each row last changed for its readers (a publish, revert, review or new
     translation), by id, from its changes `found`."""
-    by_row = {}
+    by_row: dict[int, datetime.datetime] = {}
     for change in found:
         if change.kind != WITHDRAWN:
             by_row[change.row_id] = max(change.at, by_row.get(change.row_id, change.at))
@@ -158,11 +158,15 @@ def last_change(model, languages) -> datetime.datetime | None:
     return newest[0].at if newest else None
 
 
-def changed_sections(changes_shown: list[Change]) -> dict[tuple[type, int], list[str]]:
+# A publish's changed texts, by (model, history_id).
+SectionsChanged = dict[tuple[type[EditableContent], int], list[str]]
+
+
+def changed_sections(changes_shown: list[Change]) -> SectionsChanged:
     """For each publish, revert or new translation among `changes_shown`, by (model,
     history_id) (each model's history numbers its own records), the
     patient texts (DRAFT_FIELDS) it changed against the version before: one query per model."""
-    sections = {}
+    sections: SectionsChanged = {}
     for model in CONTENT_MODELS:
         published = (PUBLISHED, REVERTED, TRANSLATED)
         wanted = [c for c in changes_shown if c.model is model and c.kind in published]

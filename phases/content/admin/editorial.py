@@ -1,7 +1,7 @@
 """The admin behaviour every kind of patient content shares: drafts, publishing, links to the
 previews (phases.site.previews), history with word-level differences and bringing back a
-version (history.py), refusing stale saves (forms.py), reading levels, and translations
-(translations.py).
+version (history.py), showing a save the model refused as stale (EditedMeanwhile; forms.py),
+reading levels, and translations (translations.py).
 
 The editorial rules themselves (what a draft, a publish or a revert does, and how two versions
 differ) live in phases.content.publishing; this module only presents them. Each language's
@@ -33,6 +33,7 @@ from phases.content.admin.history import HistoryViews
 from phases.content.admin.translations import TranslationViews
 from phases.content.admin_ids import no_such_item
 from phases.content.languages import DEFAULT, english_name
+from phases.content.publishing import EditedMeanwhile
 from phases.text.markdown_editing.views import markdown_preview
 from phases.text.markdown_editing.widgets import MarkdownTextarea
 from phases.text.readability import reading_level
@@ -152,7 +153,14 @@ class EditorialAdmin(HistoryViews, TranslationViews, admin.ModelAdmin):
             if can_publish:
                 texts = obj.draft or {}
                 extra_context["review_note"] = self.review_note(obj, texts, action="Publishing")
-        return super().changeform_view(request, object_id, form_url, extra_context)
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except EditedMeanwhile as edited:
+            # Nothing was saved (the admin's transaction rolled back). The form again, as the
+            # editor sent it, refused with what the other editor changed (get_form passes the
+            # refusal to the form).
+            request.edited_meanwhile = edited
+            return super().changeform_view(request, object_id, form_url, extra_context)
 
     def review_note(self, obj, texts, *, action):
         """What `action` of `texts` would do to the item's clinical review ("" for content
@@ -165,12 +173,22 @@ class EditorialAdmin(HistoryViews, TranslationViews, admin.ModelAdmin):
         )
 
     def save_model(self, request, obj, form, change):
+        # A change saves only if nobody saved since the editor opened the form (EditedMeanwhile
+        # otherwise, shown by changeform_view); a new item has nothing to be stale against.
+        started = form.started_from if change else None
         if not self._publishing(request):
-            obj.save_draft(by=request.user)
+            obj.save_draft(by=request.user, expected_version=started)
         elif self.has_publish_permission(request):
-            obj.publish(by=request.user)
+            obj.publish(by=request.user, expected_version=started)
         else:
             raise PermissionDenied
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        edited = getattr(request, "edited_meanwhile", None)
+        if edited is None:
+            return form
+        return type(form.__name__, (form,), {"edited_meanwhile": edited})
 
     def response_add(self, request, obj, post_url_continue=None):
         if IS_POPUP_VAR in request.POST:

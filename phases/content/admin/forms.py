@@ -1,33 +1,41 @@
-"""The form every kind of content is edited in: it opens on the draft, and refuses a save that
-started from an older version (the stale-save check), showing what the other editor changed."""
+"""The form every kind of content is edited in: it opens on the draft and carries the version
+the editor started from, so that the model can refuse a save that started from an older one
+(phases.content.publishing.EditedMeanwhile); the form then shows what the other editor changed."""
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.template.loader import render_to_string
 from django.utils.formats import date_format
-from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
 from django.utils.timezone import localtime
 
 from phases.content.languages import DEFAULT
+from phases.content.publishing import EditedMeanwhile
 
 
 class EditorialForm(forms.ModelForm):
-    """Opens on the draft when there is one, and refuses a save that started from an older
-    version, keeping the editor's text and showing what the other editor changed."""
+    """Opens on the draft when there is one. After a save refused as edited meanwhile, the
+    admin builds it again with `edited_meanwhile` set: it keeps the editor's text, says what
+    the other editor changed, and carries the version now stored, so saving again (after
+    merging) works."""
 
     # The version this editor started from; not called "version", which the model owns.
     edit_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # The refusal of this form's save, when the admin shows the form again after one.
+    edited_meanwhile: EditedMeanwhile | None = None
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None and self.edited_meanwhile is not None:
+            data = data.copy()  # the request's own data stays as it was sent
+            data["edit_version"] = self.edited_meanwhile.found
+        super().__init__(data, *args, **kwargs)
         instance = self.instance
         if "language" in self.fields and instance.pk:
             # Shown, never changed: a row is one language's text. Still a field of the form, so
             # a text is checked for uniqueness within its language before it is saved.
             self.fields["language"].disabled = True
         if instance.pk:
-            model = type(instance)
-            current = model.objects.filter(pk=instance.pk).values_list("version", flat=True)
-            self.fields["edit_version"].initial = current.first()
+            self.fields["edit_version"].initial = instance.version
             if instance.draft and not self.is_bound:
                 self.initial.update({k: v for k, v in instance.draft.items() if k in self.fields})
 
@@ -41,36 +49,31 @@ class EditorialForm(forms.ModelForm):
                 # Browsers send textarea lines ending in \r\n; store plain \n so that a
                 # history or conflict comparison shows only real changes.
                 cleaned_data[field] = value.replace("\r\n", "\n")
-        if self.instance.pk:
-            # The admin saves inside a transaction: the row stays locked until the save is done.
-            current = type(self.instance).objects.select_for_update().get(pk=self.instance.pk)
-            started = cleaned_data.get("edit_version")
-            if started != current.version:
-                self.data = self.data.copy()
-                self.data["edit_version"] = current.version  # saving again, after merging, works
-                raise ValidationError(conflict_message(current, started), code="stale")
+        if self.edited_meanwhile is not None:
+            edited = self.edited_meanwhile
+            raise ValidationError(conflict_message(self.instance, edited.expected), code="stale")
         return cleaned_data
 
+    @property
+    def started_from(self) -> int:
+        """The version the editor's save started from (0 when the form did not say)."""
+        return self.cleaned_data.get("edit_version") or 0
 
-def conflict_message(current, started):
+
+def conflict_message(current, started: int) -> SafeString:
     """What the other editors changed since this editor opened the page, word by word."""
-    newer = current.history.filter(version__gt=started or 0).select_related("history_user")
-    names = sorted({_name(record.history_user) for record in newer})
-    when = date_format(localtime(current.history.first().history_date), "DATETIME_FORMAT")
-    intro = format_html(
-        "Someone else saved this while you were editing it ({} at {}). Your text is still in "
-        "the form below: nothing has been saved. Their changes are shown here: merge what you "
-        "need into your text, then save again.",
-        ", ".join(names),
-        when,
-    )
+    newer = current.history.filter(version__gt=started).select_related("history_user")
     original = current.history.filter(version=started).first()
-    if original is None:
-        return intro
-    changes = current.text_changes(original.instance.with_draft(), current.with_draft())
-    row = "<li><strong>{}:</strong> <span class='diff'>{}</span></li>"
-    rows = format_html_join("", row, changes)
-    return format_html("{}<ul class='conflict-changes'>{}</ul>", intro, rows)
+    context = {
+        "names": ", ".join(sorted({_name(record.history_user) for record in newer})),
+        "when": date_format(localtime(current.history.first().history_date), "DATETIME_FORMAT"),
+        "changes": (
+            current.text_changes(original.instance.with_draft(), current.with_draft())
+            if original is not None
+            else None
+        ),
+    }
+    return render_to_string("admin/phases/edited_meanwhile.html", context)
 
 
 def _name(user):

@@ -57,7 +57,8 @@ class GlossaryTerm(EditableContent):
     objects = GlossaryTermQuerySet.as_manager()
 
     class Meta:
-        ordering = [Lower("term")]
+        # Django takes any expression here; django-stubs only names and OrderBy.
+        ordering = [Lower("term")]  # type: ignore[list-item]
         permissions = [("publish_glossaryterm", "Can publish glossary changes")]
         constraints = [
             models.UniqueConstraint(
