@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language, gettext, pgettext_lazy
+from django.utils.translation import get_language, gettext
 
+from phases.checker.choice_words import in_a_sentence
 from phases.checker.lab_numbers import (
     format_number,
     number_style,
@@ -32,15 +33,6 @@ from phases.text.staff_markdown import render
 logger = logging.getLogger(__name__)
 
 UNDETERMINED = "undetermined"
-# The answers a finding may speak of ({cbc}, {mrd}), in words.
-WORDS_FOR_CHOICES = {
-    "normal": pgettext_lazy("blood count", "normal"),
-    "abnormal": pgettext_lazy("blood count", "not normal"),
-    "positive": pgettext_lazy("MRD test result", "positive"),
-    "negative": pgettext_lazy("MRD test result", "negative"),
-    "unknown": pgettext_lazy("an answer", "not known"),
-    "not_tested": pgettext_lazy("MRD test", "not tested"),
-}
 
 
 class Words(SafeString):
@@ -224,7 +216,7 @@ def _words(key: str, texts: Mapping[str, list[tuple]], values: Mapping, language
     patient's values, escaped: a filled-in text, which holds a patient's values, is never
     cached or kept after the response. A broken text gives way to the English text, then to
     the built-in wording."""
-    shown = {name: escape(_display(values.get(name))) for name in wording.PLACEHOLDERS[key]}
+    shown = {name: escape(_display(name, values.get(name))) for name in wording.PLACEHOLDERS[key]}
     for text_language, html in texts.get(key, ()):
         try:
             filled = wording.fill(html, key=key, values=shown)
@@ -244,12 +236,12 @@ def _built_in_html(key: str) -> str:
     return render(wording.BUILT_IN[key])
 
 
-def _display(value) -> str:
+def _display(name: str, value) -> str:
     """A value put into a text, written the way the page's language writes it."""
     if value is None:
         return gettext("not given")
     if isinstance(value, str):
-        return str(WORDS_FOR_CHOICES.get(value, value))
+        return in_a_sentence(name, value)
     # A number, or a report's "below 5" or "1-2" in the page's words.
     return format_number(value, group=True, style=number_style())
 
