@@ -148,17 +148,25 @@ def _input(lab_input: dataclasses.Field[Any]) -> tuple[Any, Any]:
     type and default; a number with its range; marrow blasts also as the report words them."""
     name = lab_input.name
     meaning, examples = MEANINGS.get(name, ("", []))
-    described = {"description": meaning or None, "examples": examples or None}
+    description, examples_or_none = meaning or None, examples or None
     default = lab_input.default
     if default is dataclasses.MISSING:
         default = ...  # required
     if name == BLASTS:
-        return Blasts, Field(None, **described)
+        return Blasts, Field(None, description=description, examples=examples_or_none)
     if name in classifier.CHOICES:
-        return classifier.CHOICES[name], Field(default, **described)
+        return classifier.CHOICES[name], Field(
+            default, description=description, examples=examples_or_none
+        )
     low, high = classifier.RANGES[name]
     return float | None, Field(
-        default, ge=low, le=HIGHEST.get(name, high), strict=True, allow_inf_nan=False, **described
+        default,
+        ge=low,
+        le=HIGHEST.get(name, high),
+        strict=True,
+        allow_inf_nan=False,
+        description=description,
+        examples=examples_or_none,
     )
 
 
