@@ -23,10 +23,10 @@ from phases.api.content import (
     InputName,
     Language,
     PhaseSlug,
-    _html,
-    _language_of_text,
-    _text,
     answered_in_language,
+    disclaimer_text,
+    html_in_answer_language,
+    language_of_text_field,
 )
 from phases.checker.lab_numbers import BLASTS, NumberProblem
 from phases.checker.number_reading import read_number
@@ -236,7 +236,7 @@ class FindingOut(Schema):
     values: dict[str, float | str] = Field(description="The values the finding speaks of.")
     text: str = Field(description="The finding in words, as plain text.")
     html: str = Field(description="The finding in words, as sanitised HTML.")
-    language: Language = _language_of_text()
+    language: Language = language_of_text_field()
 
 
 class UrgentAdviceOut(Schema):
@@ -248,14 +248,14 @@ class UrgentAdviceOut(Schema):
         "help right away” section, as plain text."
     )
     html: str = Field(description="The same, as sanitised HTML.")
-    language: Language = _language_of_text()
+    language: Language = language_of_text_field()
 
 
 class PhasePageOut(Schema):
     slug: PhaseSlug
     name: str = Field(description="The phase's name.")
     url: str = Field(description="Absolute address of its page, in the answer's language.")
-    language: Language = _language_of_text()
+    language: Language = language_of_text_field()
 
 
 class ClassifyOut(Schema):
@@ -311,7 +311,7 @@ def classify(request: HttpRequest, report: LabReport, response: HttpResponse):
             "code": f.code,
             "values": f.as_dict(),
             "text": html_to_text(words),
-            "html": _html(words),
+            "html": html_in_answer_language(words),
             "language": languages.DEFAULT if words.is_fallback else language,
         }
         for f, words in finding_texts(result, language=language)
@@ -328,7 +328,7 @@ def classify(request: HttpRequest, report: LabReport, response: HttpResponse):
         "findings": findings,
         "missing": list(result.missing),
         "phase_url": path and request.build_absolute_uri(path),
-        "disclaimer": _text(disclaimer),
+        "disclaimer": disclaimer_text(disclaimer),
         "disclaimer_language": disclaimer.language if disclaimer else language,
     }
 
@@ -345,7 +345,7 @@ def _urgent_advice(result, findings, language) -> dict | None:
         "why_text": why["text"],
         "why_html": why["html"],
         "text": html_to_text(html),
-        "html": _html(html),
+        "html": html_in_answer_language(html),
         "language": advice.language if advice else language,
     }
 
