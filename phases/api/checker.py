@@ -20,7 +20,6 @@ from pydantic import PlainValidator, WithJsonSchema, create_model
 
 from phases.api.content import (
     BadRequest,
-    InputName,
     Language,
     PhaseSlug,
     answered_in_language,
@@ -226,9 +225,11 @@ else:
 if TYPE_CHECKING:  # as PhaseSlug in phases.api
     FindingCode = str
     UrgentReason = str
+    InputName = str
 else:
     FindingCode = Literal[classifier.FINDING_CODES]
     UrgentReason = Literal[classifier.URGENT_REASONS]
+    InputName = Literal[tuple(field.name for field in dataclasses.fields(classifier.LabValues))]
 
 
 class FindingOut(Schema):

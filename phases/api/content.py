@@ -15,7 +15,7 @@ schema layer's included (`problem_in_words`); only a refused `lang` is answered 
 
 import datetime
 import functools
-from typing import TYPE_CHECKING, Literal, TypedDict
+from typing import TYPE_CHECKING, Literal
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
@@ -52,13 +52,14 @@ api = NinjaAPI(
     docs_url=None,
 )
 
-# Literals of values known when the module loads: the schema lists them; mypy sees strings.
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # values known when the module loads: the schema lists them, mypy sees str
+    from django_stubs_ext import WithAnnotations
+
     PhaseSlug = str
-    InputName = str
+    Language = str
 else:
     PhaseSlug = Literal[classifier.PHASE_SLUGS]
-    InputName = Literal[tuple(classifier.LabValues.__dataclass_fields__)]
+    Language = Literal[tuple(languages.codes())]
 
 
 # Errors ------------------------------------------------------------------------------------
@@ -115,10 +116,6 @@ def _bad_body(request, msg, kind):
 # Languages ---------------------------------------------------------------------------------
 
 LANG = languages.API_PARAMETER
-if TYPE_CHECKING:
-    Language = str
-else:
-    Language = Literal[tuple(languages.codes())]
 _LANGUAGES_IN_WORDS = " or ".join(f"{code} ({name})" for code, name in settings.LANGUAGES)
 UNKNOWN_LANGUAGE = f"The portal has no such language. Send {LANG} as {_LANGUAGES_IN_WORDS}."
 
@@ -255,18 +252,7 @@ class PhaseOut(Schema):
     language: Language = language_of_text_field()
 
 
-if TYPE_CHECKING:
-    from django_stubs_ext import WithAnnotations
-
-    class _Modified(TypedDict):
-        modified: datetime.datetime
-
-    SyncedPhase = WithAnnotations[Phase, _Modified]  # a phase from sync.with_modified
-else:
-    SyncedPhase = Phase
-
-
-def _phase(request, phase: SyncedPhase) -> dict:
+def _phase(request, phase: "WithAnnotations[Phase, sync.Modified]") -> dict:
     return {
         "slug": phase.slug,
         "order": phase.order,

@@ -58,11 +58,11 @@ def _one_of(*values: str) -> WithJsonSchema:
     return WithJsonSchema({"type": "string", "enum": list(values)})
 
 
+# Each parameter's name is declared once (above, or in phases.content.languages); mypy reads
+# pydantic's models as dataclass transforms (PEP 681), which want a literal `alias`: hence the
+# ignores below.
 class LookupParams(Schema):
-    """The Infobutton URL parameters this service reads; MedlinePlus Connect's names.
-
-    Each name is declared once (above, or in phases.content.languages); mypy reads pydantic's
-    models as dataclass transforms (PEP 681), which want a literal `alias`, hence the ignores."""
+    """The Infobutton URL parameters this service reads; MedlinePlus Connect's names."""
 
     code: str = Field(  # type: ignore[literal-required]
         alias=CODE_PARAMETER,
