@@ -5,7 +5,8 @@ line with a value, no cache. Its answer, and every problem with a request, is in
 the request chooses (`lang`, else Accept-Language, else English).
 """
 
-from typing import TYPE_CHECKING, Annotated, Literal
+import dataclasses
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
@@ -15,17 +16,16 @@ from django.utils.translation import gettext
 from django.views.decorators.debug import sensitive_variables
 from ninja import Field, Schema
 from ninja.errors import ValidationError
-from pydantic import PlainValidator, WithJsonSchema
+from pydantic import PlainValidator, WithJsonSchema, create_model
 
 from phases.api.content import (
     BadRequest,
-    InputName,
     Language,
     PhaseSlug,
-    _html,
-    _language_of_text,
-    _text,
     answered_in_language,
+    disclaimer_text,
+    html_in_answer_language,
+    language_of_text_field,
 )
 from phases.checker.lab_numbers import BLASTS, NumberProblem
 from phases.checker.number_reading import read_number
@@ -33,27 +33,13 @@ from phases.checker.report import finding_texts, urgent_help
 from phases.content import languages
 from phases.content.models import Disclaimer, Phase
 from phases.rules import classifier
-from phases.rules.classifier import (
-    AgeGroup,
-    AncUnit,
-    Answer,
-    CountsWord,
-    MrdLevel,
-    MrdResult,
-    Treatment,
-)
+from phases.rules.classifier import AncUnit
 from phases.text.staff_markdown import html_to_text
 
 # An ANC per µL may be up to 100,000 (100 x10^9/L); any other unit up to 100.
 ANC_PER_UL_UP_TO = classifier.RANGES["anc"][1] * classifier.PER_MICROLITRE
 ANC_UNIT_NEEDED = "anc_unit_needed"
 ANC_OUT_OF_RANGE = "anc_out_of_range"
-
-
-def _number(name: str, meaning: str, *, high=None):
-    low, usual_high = classifier.RANGES[name]
-    high = usual_high if high is None else high
-    return Field(None, ge=low, le=high, strict=True, allow_inf_nan=False, description=meaning)
 
 
 MAX_BLASTS_TEXT = 30
@@ -95,92 +81,113 @@ Blasts = Annotated[
 ]
 
 
-def _answer(choice, meaning: str, example=None):
-    examples = [example] if example else None
-    return Field(choice.UNKNOWN, description=meaning, examples=examples)
+# What each input means, for the API's callers; its type, choices, default and range are the
+# classifier's (classifier.LabValues, CHOICES, RANGES), so a new input appears by itself.
+MEANINGS: dict[str, tuple[str, list[Any]]] = {
+    "treatment": (
+        "Has any treatment for the leukemia ever been given, beyond symptom relief? "
+        "Steroids given before chemotherapy count as treatment.",
+        ["received"],
+    ),
+    "age_group": (
+        "`child`: a child or teenager, or a young adult treated on a children's (paediatric) "
+        "plan; `adult`: treated on an adult plan.",
+        ["child"],
+    ),
+    "first_course_finished": (
+        "Has the first course of treatment (induction, usually 4 to 5 weeks) finished? Asked "
+        "only when treatment was received; `ever_in_remission: yes` implies it.",
+        ["yes"],
+    ),
+    "ever_in_remission": ("Before these results, was it ever said to be in remission?", ["yes"]),
+    "marrow_blasts_percent": (
+        "Marrow blasts in %: a number from 0 to 100, or as the report words it: "
+        '"<5" (also "< 5%", "less than 5", "below 5", "menos de 5"), a range ("1-2%", '
+        '"0 to 1%", "entre 1 y 2 %") or "none seen" (0; also "no blasts seen", "ninguno").',
+        [2.5, "<5", "1-2%"],
+    ),
+    "blood_blasts": ("Are blasts reported in the blood?", ["no"]),
+    "outside_marrow": (
+        "In the latest tests, has the care team found leukemia outside the blood and marrow "
+        "(spinal fluid, testicles, skin, elsewhere)? Found there only at diagnosis is `no`.",
+        ["no"],
+    ),
+    "cbc": ("What the report says of the blood count overall.", []),
+    "anc": (
+        "Absolute neutrophil count, x10^9/L; per µL with `anc_unit: per_uL` (up to 100000). "
+        "A number from 10 to 100, or above `wbc`, needs `anc_unit`.",
+        [],
+    ),
+    "anc_unit": ("How `anc` is written: `x10^9/L` or `per_uL` (divided by 1000).", ["x10^9/L"]),
+    "platelets": ("Platelet count, x10^9/L.", []),
+    "wbc": ("White cell count, x10^9/L (shown, not a rule input).", []),
+    "hemoglobin": ("g/dL (shown, not a rule input).", []),
+    "mrd": ("Minimal residual disease test result.", ["negative"]),
+    "mrd_level": (
+        "When MRD is positive and the report gives a level: below 1%, or 1% or more.",
+        [],
+    ),
+    "fever": (
+        "A temperature of 38.0 °C (100.4 °F) or higher, or above the number the care team gave, "
+        "now or in the last 24 hours. `yes` always brings the urgent advice.",
+        ["no"],
+    ),
+    "symptoms": (
+        "Other signs that leukemia may be active now (not fever): new bone pain, bleeding or "
+        "easy bruising, swollen glands, feeling very tired or looking pale.",
+        ["no"],
+    ),
+}
+# The highest number of an input where the API reads more than the classifier does.
+HIGHEST = {"anc": ANC_PER_UL_UP_TO}
 
 
-class LabReport(Schema):
+def _input(lab_input: dataclasses.Field[Any]) -> tuple[Any, Any]:
+    """One input of classifier.LabValues as a field of the API's LabReport: the same name,
+    type and default; a number with its range; marrow blasts also as the report words them."""
+    name = lab_input.name
+    meaning, examples = MEANINGS.get(name, ("", []))
+    description, examples_or_none = meaning or None, examples or None
+    default = lab_input.default
+    if default is dataclasses.MISSING:
+        default = ...  # required
+    if name == BLASTS:
+        return Blasts, Field(None, description=description, examples=examples_or_none)
+    if name in classifier.CHOICES:
+        return classifier.CHOICES[name], Field(
+            default, description=description, examples=examples_or_none
+        )
+    low, high = classifier.RANGES[name]
+    return float | None, Field(
+        default,
+        ge=low,
+        le=HIGHEST.get(name, high),
+        strict=True,
+        allow_inf_nan=False,
+        description=description,
+        examples=examples_or_none,
+    )
+
+
+class LabReportInputs(Schema):
     """The answers of the checker form, with the same names; only `treatment` is required.
     Answers left out are "unknown", so requests written before a question existed still work."""
 
     model_config = {"extra": "forbid"}
 
-    treatment: Treatment = Field(
-        description="Has any treatment for the leukemia ever been given, beyond symptom relief? "
-        "Steroids given before chemotherapy count as treatment.",
-        examples=["received"],
-    )
-    age_group: AgeGroup = _answer(
-        AgeGroup,
-        "`child`: a child or teenager, or a young adult treated on a children's (paediatric) "
-        "plan; `adult`: treated on an adult plan.",
-        "child",
-    )
-    first_course_finished: Answer = _answer(
-        Answer,
-        "Has the first course of treatment (induction, usually 4 to 5 weeks) finished? Asked "
-        "only when treatment was received; `ever_in_remission: yes` implies it.",
-        "yes",
-    )
-    ever_in_remission: Answer = _answer(
-        Answer, "Before these results, was it ever said to be in remission?", "yes"
-    )
-    marrow_blasts_percent: Blasts = Field(
-        None,
-        description="Marrow blasts in %: a number from 0 to 100, or as the report words it: "
-        '"<5" (also "< 5%", "less than 5", "below 5", "menos de 5"), a range ("1-2%", '
-        '"0 to 1%", "entre 1 y 2 %") or "none seen" (0; also "no blasts seen", "ninguno").',
-        examples=[2.5, "<5", "1-2%"],
-    )
-    blood_blasts: Answer = _answer(Answer, "Are blasts reported in the blood?", "no")
-    outside_marrow: Answer = _answer(
-        Answer,
-        "In the latest tests, has the care team found leukemia outside the blood and marrow "
-        "(spinal fluid, testicles, skin, elsewhere)? Found there only at diagnosis is `no`.",
-        "no",
-    )
-    cbc: CountsWord = _answer(CountsWord, "What the report says of the blood count overall.")
-    anc: float | None = _number(
-        "anc",
-        "Absolute neutrophil count, x10^9/L; per µL with `anc_unit: per_uL` (up to 100000). "
-        "A number from 10 to 100, or above `wbc`, needs `anc_unit`.",
-        high=ANC_PER_UL_UP_TO,
-    )
-    anc_unit: AncUnit = _answer(
-        AncUnit, "How `anc` is written: `x10^9/L` or `per_uL` (divided by 1000).", "x10^9/L"
-    )
-    platelets: float | None = _number("platelets", "Platelet count, x10^9/L.")
-    wbc: float | None = _number("wbc", "White cell count, x10^9/L (shown, not a rule input).")
-    hemoglobin: float | None = _number("hemoglobin", "g/dL (shown, not a rule input).")
-    mrd: MrdResult = _answer(MrdResult, "Minimal residual disease test result.", "negative")
-    mrd_level: MrdLevel = _answer(
-        MrdLevel, "When MRD is positive and the report gives a level: below 1%, or 1% or more."
-    )
-    fever: Answer = _answer(
-        Answer,
-        "A temperature of 38.0 °C (100.4 °F) or higher, or above the number the care team gave, "
-        "now or in the last 24 hours. `yes` always brings the urgent advice.",
-        "no",
-    )
-    symptoms: Answer = _answer(
-        Answer,
-        "Other signs that leukemia may be active now (not fever): new bone pain, bleeding or "
-        "easy bruising, swollen glands, feeling very tired or looking pale.",
-        "no",
-    )
-
-    def anc_problems(self) -> list[dict]:
+    def anc_problems(self) -> list[dict[str, Any]]:
         """An ANC that needs its unit, or is too large for the unit it has."""
-        if self.anc is None or self.anc_unit is AncUnit.PER_UL:
+        values = self.model_dump()
+        anc, unit = values["anc"], values["anc_unit"]
+        if anc is None or unit is AncUnit.PER_UL:
             return []
-        if self.anc > classifier.RANGES["anc"][1]:
+        if anc > classifier.RANGES["anc"][1]:
             message = gettext(
                 "An ANC is at most 100 ×10⁹/L. If your report gives it per µL, divide it by "
                 '1000, or send anc_unit "per_uL".'
             )
             return [{"loc": ("body", "report", "anc"), "msg": message, "type": ANC_OUT_OF_RANGE}]
-        if self.anc_unit is AncUnit.UNKNOWN and classifier.anc_is_ambiguous(self.anc, self.wbc):
+        if unit is AncUnit.UNKNOWN and classifier.anc_is_ambiguous(anc, values["wbc"]):
             message = gettext(
                 "An ANC from 10 to 100, or above the WBC, can be ×10⁹/L or per µL: 80 per µL "
                 'is 0.08 ×10⁹/L, dangerously low. Send anc_unit as "x10^9/L" or "per_uL".'
@@ -192,21 +199,37 @@ class LabReport(Schema):
 
     def lab_values(self) -> classifier.LabValues:
         values = self.model_dump()
-        blasts = values["marrow_blasts_percent"]
+        blasts = values[BLASTS]
         if isinstance(blasts, str):  # text that _blasts read
             reading = read_number(blasts, name=BLASTS)
-            values["marrow_blasts_percent"] = reading and reading.value
-        if self.anc is not None:
-            values["anc"] = classifier.anc_in_x10_9_per_l(self.anc, self.anc_unit)
+            values[BLASTS] = reading and reading.value
+        if values["anc"] is not None:
+            values["anc"] = classifier.anc_in_x10_9_per_l(values["anc"], values["anc_unit"])
         return classifier.LabValues(**values)
+
+
+if TYPE_CHECKING:  # the fields are made when the module loads
+    LabReport = LabReportInputs
+else:
+    LabReport = create_model(
+        "LabReport",
+        __base__=LabReportInputs,
+        __doc__=LabReportInputs.__doc__,
+        **{
+            lab_input.name: _input(lab_input)
+            for lab_input in dataclasses.fields(classifier.LabValues)
+        },
+    )
 
 
 if TYPE_CHECKING:  # as PhaseSlug in phases.api
     FindingCode = str
     UrgentReason = str
+    InputName = str
 else:
     FindingCode = Literal[classifier.FINDING_CODES]
     UrgentReason = Literal[classifier.URGENT_REASONS]
+    InputName = Literal[tuple(field.name for field in dataclasses.fields(classifier.LabValues))]
 
 
 class FindingOut(Schema):
@@ -214,7 +237,7 @@ class FindingOut(Schema):
     values: dict[str, float | str] = Field(description="The values the finding speaks of.")
     text: str = Field(description="The finding in words, as plain text.")
     html: str = Field(description="The finding in words, as sanitised HTML.")
-    language: Language = _language_of_text()
+    language: Language = language_of_text_field()
 
 
 class UrgentAdviceOut(Schema):
@@ -226,14 +249,14 @@ class UrgentAdviceOut(Schema):
         "help right away” section, as plain text."
     )
     html: str = Field(description="The same, as sanitised HTML.")
-    language: Language = _language_of_text()
+    language: Language = language_of_text_field()
 
 
 class PhasePageOut(Schema):
     slug: PhaseSlug
     name: str = Field(description="The phase's name.")
     url: str = Field(description="Absolute address of its page, in the answer's language.")
-    language: Language = _language_of_text()
+    language: Language = language_of_text_field()
 
 
 class ClassifyOut(Schema):
@@ -289,7 +312,7 @@ def classify(request: HttpRequest, report: LabReport, response: HttpResponse):
             "code": f.code,
             "values": f.as_dict(),
             "text": html_to_text(words),
-            "html": _html(words),
+            "html": html_in_answer_language(words),
             "language": languages.DEFAULT if words.is_fallback else language,
         }
         for f, words in finding_texts(result, language=language)
@@ -306,7 +329,7 @@ def classify(request: HttpRequest, report: LabReport, response: HttpResponse):
         "findings": findings,
         "missing": list(result.missing),
         "phase_url": path and request.build_absolute_uri(path),
-        "disclaimer": _text(disclaimer),
+        "disclaimer": disclaimer_text(disclaimer),
         "disclaimer_language": disclaimer.language if disclaimer else language,
     }
 
@@ -323,7 +346,7 @@ def _urgent_advice(result, findings, language) -> dict | None:
         "why_text": why["text"],
         "why_html": why["html"],
         "text": html_to_text(html),
-        "html": _html(html),
+        "html": html_in_answer_language(html),
         "language": advice.language if advice else language,
     }
 

@@ -15,7 +15,7 @@ schema layer's included (`problem_in_words`); only a refused `lang` is answered 
 
 import datetime
 import functools
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
@@ -52,8 +52,14 @@ api = NinjaAPI(
     docs_url=None,
 )
 
-PhaseSlug = Literal[classifier.PHASE_SLUGS]
-InputName = Literal[tuple(classifier.LabValues.__dataclass_fields__)]
+if TYPE_CHECKING:  # values known when the module loads: the schema lists them, mypy sees str
+    from django_stubs_ext import WithAnnotations
+
+    PhaseSlug = str
+    Language = str
+else:
+    PhaseSlug = Literal[classifier.PHASE_SLUGS]
+    Language = Literal[tuple(languages.codes())]
 
 
 # Errors ------------------------------------------------------------------------------------
@@ -110,12 +116,11 @@ def _bad_body(request, msg, kind):
 # Languages ---------------------------------------------------------------------------------
 
 LANG = languages.API_PARAMETER
-Language = Literal[tuple(languages.codes())]
 _LANGUAGES_IN_WORDS = " or ".join(f"{code} ({name})" for code, name in settings.LANGUAGES)
 UNKNOWN_LANGUAGE = f"The portal has no such language. Send {LANG} as {_LANGUAGES_IN_WORDS}."
 
 
-def _language_of_text():
+def language_of_text_field():
     return Field(
         description="The language this text is in: the answer's language, or `en` where the "
         "English text stands in for a translation not written yet."
@@ -189,7 +194,7 @@ def answered_in_language(method: str, path: str, *, response, **kwargs):
     )
 
 
-def _html(html: str) -> str:
+def html_in_answer_language(html: str) -> str:
     """Stored HTML whose links to the portal's pages lead to them in the answer's language, as
     on the site: "/glossary/#blasts" is "/es/glossary/#blasts" in Spanish."""
     home = reverse("phases:home")
@@ -244,23 +249,23 @@ class PhaseOut(Schema):
     url: str = Field(
         description="Absolute address of the page patients read, in the answer's language."
     )
-    language: Language = _language_of_text()
+    language: Language = language_of_text_field()
 
 
-def _phase(request, phase: Phase) -> dict:
+def _phase(request, phase: "WithAnnotations[Phase, sync.Modified]") -> dict:
     return {
         "slug": phase.slug,
         "order": phase.order,
         "name": phase.name,
         "summary": phase.summary,
         "body_markdown": phase.body,
-        "body_html": _html(phase.body_html),
+        "body_html": html_in_answer_language(phase.body_html),
         "body_text": html_to_text(phase.body_html),
         "questions_markdown": phase.questions,
-        "questions_html": _html(phase.questions_html),
+        "questions_html": html_in_answer_language(phase.questions_html),
         "questions_text": html_to_text(phase.questions_html),
         "references_markdown": phase.references,
-        "references_html": _html(phase.references_html),
+        "references_html": html_in_answer_language(phase.references_html),
         "references_text": html_to_text(phase.references_html),
         "icd10_code": phase.icd10_code,
         "modified": phase.modified,
@@ -309,7 +314,7 @@ class DisclaimerOut(Schema):
     text: str = Field(description="The same, as plain text.")
     modified: datetime.datetime = sync.modified_field()
     review_status: sync.ReviewStatus = sync.review_status_field()
-    language: Language = _language_of_text()
+    language: Language = language_of_text_field()
 
 
 @answered_in_language(
@@ -328,15 +333,15 @@ def get_disclaimer(request, response: HttpResponse, since: sync.Since = sync.SIN
         return Status(204, None)
     return {
         "text_markdown": disclaimer.text,
-        "html": _html(disclaimer.html),
-        "text": _text(disclaimer),
+        "html": html_in_answer_language(disclaimer.html),
+        "text": disclaimer_text(disclaimer),
         "modified": disclaimer.modified,
         "review_status": sync.review_status(disclaimer),
         "language": disclaimer.language,
     }
 
 
-def _text(disclaimer: Disclaimer | None) -> str:
+def disclaimer_text(disclaimer: Disclaimer | None) -> str:
     return html_to_text(disclaimer.html) if disclaimer else ""
 
 
@@ -349,7 +354,7 @@ class TermOut(Schema):
     )
     modified: datetime.datetime = sync.modified_field()
     review_status: sync.ReviewStatus = sync.review_status_field()
-    language: Language = _language_of_text()
+    language: Language = language_of_text_field()
 
 
 @answered_in_language(

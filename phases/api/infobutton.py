@@ -58,10 +58,13 @@ def _one_of(*values: str) -> WithJsonSchema:
     return WithJsonSchema({"type": "string", "enum": list(values)})
 
 
+# Each parameter's name is declared once (above, or in phases.content.languages); mypy reads
+# pydantic's models as dataclass transforms (PEP 681), which want a literal `alias`: hence the
+# ignores below.
 class LookupParams(Schema):
     """The Infobutton URL parameters this service reads; MedlinePlus Connect's names."""
 
-    code: str = Field(
+    code: str = Field(  # type: ignore[literal-required]
         alias=CODE_PARAMETER,
         min_length=1,
         max_length=40,
@@ -70,19 +73,19 @@ class LookupParams(Schema):
         "a SNOMED CT concept id (91857003) or a LOINC code (26499-4).",
         json_schema_extra={"example": "C91.02"},  # one example: ninja copies it to the parameter
     )
-    code_system: Annotated[str, _one_of(*SYSTEM_NAMES)] = Field(
+    code_system: Annotated[str, _one_of(*SYSTEM_NAMES)] = Field(  # type: ignore[literal-required]
         alias=CODE_SYSTEM_PARAMETER,
         title="Code system",
         description="The code system's OID: "
         + ", ".join(f"{oid} ({name})" for oid, name in SYSTEM_NAMES.items()),
     )
-    response_type: Annotated[str, _one_of(*RESPONSE_TYPES)] = Field(
+    response_type: Annotated[str, _one_of(*RESPONSE_TYPES)] = Field(  # type: ignore[literal-required]
         JSON,
         alias=RESPONSE_TYPE_PARAMETER,
         title="Response type",
         description=f"{JSON} (the default), or {XML} for the same feed as Atom XML.",
     )
-    language: str = Field(
+    language: str = Field(  # type: ignore[literal-required]
         languages.DEFAULT,
         alias=LANGUAGE_PARAMETER,
         title="Language",
@@ -97,7 +100,7 @@ class LookupParams(Schema):
         max_length=500,
         description="The code's name as the record shows it: accepted and ignored.",
     )
-    recipient: Annotated[str, _one_of(*RECIPIENTS)] = Field(
+    recipient: Annotated[str, _one_of(*RECIPIENTS)] = Field(  # type: ignore[literal-required]
         "PAT",
         alias=RECIPIENT_PARAMETER,
         description="Who will read the pages: PAT (the patient) or PROV (a provider). Both get "
@@ -232,13 +235,14 @@ def answer(request, params: LookupParams, response: HttpResponse):
             [{"loc": ("query", name), "msg": msg, "type": "value_error"} for name, msg in found]
         )
     language = languages.reader_language(request, languages.Asking.BY_INFOBUTTON)
-    found = feed(request, code=params.code, system=params.code_system, language=language)
+    language = language or languages.DEFAULT  # never None here: unknown codes are English
+    pages = feed(request, code=params.code, system=params.code_system, language=language)
     if params.response_type == XML:
-        response = HttpResponse(atom(found), content_type=ATOM_CONTENT_TYPE)
+        response = HttpResponse(atom(pages), content_type=ATOM_CONTENT_TYPE)
     response.headers["Content-Language"] = language  # ninja's response for the JSON answer
-    if not may_be_stored(params.code, found):
+    if not may_be_stored(params.code, pages):
         response.headers["Cache-Control"] = "no-store"
-    return response if params.response_type == XML else found
+    return response if params.response_type == XML else pages
 
 
 def feed(request, *, code: str, system: str = ICD10CM_OID, language=languages.DEFAULT) -> dict:

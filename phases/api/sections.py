@@ -8,7 +8,12 @@ from django.http import HttpResponse
 from ninja import Field, Schema
 
 from phases.api import sync
-from phases.api.content import Language, _html, _language_of_text, answered_in_language
+from phases.api.content import (
+    Language,
+    answered_in_language,
+    html_in_answer_language,
+    language_of_text_field,
+)
 from phases.content.models import SharedSection
 from phases.text.staff_markdown import html_to_text
 
@@ -21,7 +26,7 @@ class SectionOut(Schema):
     text: str = Field(description="The same, as plain text.")
     modified: datetime.datetime = sync.modified_field()
     review_status: sync.ReviewStatus = sync.review_status_field()
-    language: Language = _language_of_text()
+    language: Language = language_of_text_field()
 
 
 @answered_in_language(
@@ -38,7 +43,7 @@ def list_sections(request, response: HttpResponse, since: sync.Since = sync.SINC
             "key": section.key,
             "title": section.title,
             "text_markdown": section.text,
-            "html": _html(section.html),
+            "html": html_in_answer_language(section.html),
             "text": html_to_text(section.html),
             "modified": section.modified,
             "review_status": sync.review_status(section),

@@ -9,7 +9,7 @@ its newest change, withdrawals included, so a glossary term taken away changes i
 
 import datetime
 import inspect
-from typing import Annotated, Literal
+from typing import Annotated, Literal, TypedDict
 
 from django.utils import translation
 from django.utils.http import http_date
@@ -28,6 +28,14 @@ BAD_DATE = (
 REVIEWED = "reviewed"
 AWAITING_REVIEW = "awaiting_clinical_review"
 with_modified = changes.with_modified  # for the API's single phase
+
+
+class Modified(TypedDict):
+    """What with_modified adds to each row, for mypy (django_stubs_ext.WithAnnotations)."""
+
+    modified: datetime.datetime
+
+
 # Of the texts the portal does not review one by one (a phase's status is the model's own).
 ReviewStatus = Literal["awaiting_clinical_review", "reviewed"]
 

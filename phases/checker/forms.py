@@ -4,52 +4,22 @@ from typing import Any
 from django import forms
 from django.utils.functional import Promise
 from django.utils.html import format_html
-from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from phases.checker.choice_words import words_for
 from phases.checker.lab_numbers import NumberProblem
 from phases.checker.layout import checker_helper
 from phases.checker.number_reading import anc_readings, read_number
 from phases.checker.report import Question
 from phases.rules import classifier
 from phases.rules.classifier import (
-    AgeGroup,
     AncUnit,
-    Answer,
-    CountsWord,
-    MrdLevel,
-    MrdResult,
-    Treatment,
     anc_is_ambiguous,
 )
 
-# The words of every answer; the answers themselves are the classifier's.
-ANSWER_WORDS = {
-    Treatment.NONE: pgettext_lazy("checker answer", "No, never"),
-    Treatment.RECEIVED: pgettext_lazy("checker answer", "Yes, treatment has been given"),
-    AgeGroup.CHILD: pgettext_lazy(
-        "checker answer", "A child or teenager, or a young adult on a children's plan"
-    ),
-    AgeGroup.ADULT: pgettext_lazy("checker answer", "An adult on an adult plan"),
-    Answer.YES: pgettext_lazy("checker answer", "Yes"),
-    Answer.NO: pgettext_lazy("checker answer", "No"),
-    Answer.UNKNOWN: pgettext_lazy("checker answer", "I don't know"),
-    CountsWord.NORMAL: pgettext_lazy("checker answer", "Normal"),
-    CountsWord.ABNORMAL: pgettext_lazy("checker answer", "Not normal"),
-    CountsWord.UNKNOWN: pgettext_lazy("checker answer", "I don't know"),
-    MrdResult.POSITIVE: pgettext_lazy("checker answer", "Positive: leukemia cells were found"),
-    MrdResult.NEGATIVE: pgettext_lazy("checker answer", "Negative: no leukemia cells were found"),
-    MrdResult.NOT_TESTED: pgettext_lazy("checker answer", "I have not had this test"),
-    MrdResult.UNKNOWN: pgettext_lazy("checker answer", "I don't know"),
-    MrdLevel.BELOW_1: pgettext_lazy("checker answer", "Below 1% (such as 0.01%, or 1 in 10,000)"),
-    MrdLevel.ONE_OR_MORE: pgettext_lazy("checker answer", "1% or more"),
-}
-# How an ambiguous ANC is written; the words beside each say what the number would mean.
-ANC_UNIT_WORDS = {
-    AncUnit.PER_UL: pgettext_lazy("checker answer", "per µL"),
-    AncUnit.X10_9_PER_L: pgettext_lazy("checker answer", "×10⁹/L"),
-}
-
+# An ambiguous ANC's unit is asked only when the number cannot tell: "I don't know" is no help.
+ANC_UNITS = [unit for unit in AncUnit if unit is not AncUnit.UNKNOWN]
 
 # The questions with answers to choose, in a few words, for the printed list of answers.
 SHORT_QUESTIONS = {
@@ -68,11 +38,12 @@ SHORT_QUESTIONS = {
 }
 
 
-def choices_of(name):
-    return [(answer.value, ANSWER_WORDS[answer]) for answer in classifier.CHOICES[name]]
-
-
-ANC_UNITS = [unit for unit in AncUnit if unit is not AncUnit.UNKNOWN]
+def choices_of(name: str) -> list[tuple[str, Promise]]:
+    """The answers the form offers to the question `name`, each with its words."""
+    offered = [
+        answer for answer in classifier.CHOICES[name] if name != "anc_unit" or answer in ANC_UNITS
+    ]
+    return [(answer.value, words_for(name, answer).offered) for answer in offered]
 
 
 def answer_field(name, label, help_text=""):
@@ -231,7 +202,7 @@ class LabReportForm(forms.Form):
     )
     anc_unit = forms.ChoiceField(
         label=_("How does your report write the ANC?"),
-        choices=[(unit.value, ANC_UNIT_WORDS[unit]) for unit in ANC_UNITS],
+        choices=choices_of("anc_unit"),
         required=False,
         widget=forms.RadioSelect,
         help_text=_(

@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.utils.functional import Promise
 from django.utils.translation import get_language, gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
@@ -95,12 +96,12 @@ class LabNumber:
     """What one box of the form asks for, and what is typical for an adult."""
 
     name: str
-    label: str
+    label: str | Promise
     unit: str
     typical_low: float | None = None
     typical_high: float | None = None
     scale_slip: int | None = None  # a factor the value may have been written with by mistake
-    scale_slip_unit: str = ""
+    scale_slip_unit: str | Promise = ""
 
 
 LAB_NUMBERS = {
@@ -183,7 +184,8 @@ def compare_with_typical(name: str, value: float | Below | Between) -> str:
     number = LAB_NUMBERS[name]
     low = 0 if number.typical_low is None else number.typical_low
     if isinstance(value, Below):
-        if number.typical_low is None and value.limit <= number.typical_high:
+        high = number.typical_high
+        if number.typical_low is None and high is not None and value.limit <= high:
             return "within"
         return "below" if value.limit <= low else "unclear"
     if isinstance(value, Between):

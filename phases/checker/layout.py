@@ -10,24 +10,25 @@ from crispy_forms.utils import TEMPLATE_PACK
 from django.template.loader import render_to_string
 from django.utils.translation import get_language, gettext
 
+FIELD_TEMPLATE = "phases/_check_field.html"  # how each question is shown
+
 
 class QuestionGroup(Fieldset):
     """crispy's Fieldset, its questions rendered in one template (phases/_check_fieldset.html,
-    each field as the helper's field_template shows it; the legend is plain text). crispy's own
+    each field as FIELD_TEMPLATE shows it; the legend is plain text). crispy's own
     Fieldset renders every field with a template of its own and a copy of the page's context:
     most of the cost of the checker's pages, which show the whole form with every result."""
 
     template = "phases/_check_fieldset.html"
 
     def render(self, form, context, template_pack=TEMPLATE_PACK, **kwargs):
-        form.rendered_fields.update(self.fields)  # crispy's record of the fields shown
         shown = [name for name in self.fields if name != "anc_unit" or form.asks_anc_unit]
         return render_to_string(
             self.template,
             {
                 "legend": self.legend,
                 "fields": [form[name] for name in shown],
-                "field_template": form.crispy_field_template,
+                "field_template": FIELD_TEMPLATE,
             },
         )
 
@@ -45,7 +46,7 @@ def _checker_helper(language: str) -> FormHelper:
     form, which every result page shows again filled in, costs little to render."""
     helper = FormHelper()
     helper.template = "phases/_check_form.html"
-    helper.field_template = "phases/_check_field.html"
+    helper.field_template = FIELD_TEMPLATE
     helper.form_method = "post"
     # A URL name, which crispy reverses when it renders the form (/es/check/ on a Spanish page).
     helper.form_action = "phases:check"

@@ -157,18 +157,18 @@ def _read_blasts_in_words(typed: str, style: NumberStyle) -> Reading | None:
             raise NumberProblem(
                 gettext("After “below”, type the number from your report, like <5%.")
             )
-        value = Below(limit.value)
-        return Reading(value, _we_read(typed, format_percent(value, style=style)))
+        below = Below(limit.value)
+        return Reading(below, _we_read(typed, format_percent(below, style=style)))
     if found := RANGE_WORDS.match(typed):
         low, high = (_read(found[end], BLASTS, style) for end in ("low", "high"))
-        if not (isinstance(low.value, float) and isinstance(high.value, float)):
+        if not (low and high and isinstance(low.value, float) and isinstance(high.value, float)):
             raise NumberProblem(_blasts_words_message(typed))
         if low.value > high.value:
             raise NumberProblem(
                 gettext("A range goes from the lower number to the higher one, like 1-2%.")
             )
-        value = Between(low.value, high.value)
-        return Reading(value, _we_read(typed, format_percent(value, style=style)))
+        between = Between(low.value, high.value)
+        return Reading(between, _we_read(typed, format_percent(between, style=style)))
     if LETTERS.search(typed):
         raise NumberProblem(_blasts_words_message(typed))
     return None
@@ -221,6 +221,7 @@ def _reading(value: float, typed: str, number: LabNumber, low, high, style: Numb
 
 def _scaled(value: float, number: LabNumber, style: NumberStyle) -> Reading:
     """A count per µL (or hemoglobin in g/L) read in the form's unit, and said back."""
+    assert number.scale_slip, "only a number with a scale slip is read scaled"
     scaled = value / number.scale_slip
     understood = gettext("We read %(typed)s %(typed_unit)s as %(number)s %(unit)s.") % {
         "typed": _said(value, style),

@@ -10,14 +10,16 @@ language writes them (phases.checker.lab_numbers.NumberStyle).
 import functools
 import logging
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from django.utils import translation
+from django.utils.functional import Promise
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language, gettext, pgettext_lazy
+from django.utils.translation import get_language, gettext
 
+from phases.checker.choice_words import in_a_sentence
 from phases.checker.lab_numbers import (
     format_number,
     number_style,
@@ -32,22 +34,15 @@ from phases.text.staff_markdown import render
 logger = logging.getLogger(__name__)
 
 UNDETERMINED = "undetermined"
-# The answers a finding may speak of ({cbc}, {mrd}), in words.
-WORDS_FOR_CHOICES = {
-    "normal": pgettext_lazy("blood count", "normal"),
-    "abnormal": pgettext_lazy("blood count", "not normal"),
-    "positive": pgettext_lazy("MRD test result", "positive"),
-    "negative": pgettext_lazy("MRD test result", "negative"),
-    "unknown": pgettext_lazy("an answer", "not known"),
-    "not_tested": pgettext_lazy("MRD test", "not tested"),
-}
 
 
 class Words(SafeString):
     """Sanitised HTML of an explanation; `is_fallback` when it is the English text (or the
     built-in wording) standing in for a translation that is missing or broken."""
 
-    def __new__(cls, html: str, *, is_fallback: bool = False):
+    is_fallback: bool
+
+    def __new__(cls, html: str, *, is_fallback: bool = False) -> "Words":
         words = super().__new__(cls, html)
         words.is_fallback = is_fallback
         return words
@@ -57,7 +52,7 @@ class Words(SafeString):
 class Question:
     """A question of the form, for links back to it: its label and the id to jump to."""
 
-    label: str
+    label: str | Promise
     anchor: str
 
 
@@ -107,10 +102,10 @@ def build_report(
     blasts = values.marrow_blasts_percent
     if result.phase:
         phase = phases[result.phase]
-        headline = _words(headline_key(result), texts, numbers, language)
+        headline = _words(headline_key(result.phase, result), texts, numbers, language)
         questions_to_ask = questions_for_answers(phase.questions_html, values)
         heading = phase.name
-        if headline_key(result) == wording.RELAPSED_TO_CONFIRM:
+        if headline_key(result.phase, result) == wording.RELAPSED_TO_CONFIRM:
             heading = gettext("This may mean the leukemia has come back")
     else:
         phase = None
@@ -137,12 +132,13 @@ def build_report(
     )
 
 
-def headline_key(result: classifier.Result) -> str:
-    """The phase's headline, or its variant worded for the findings beside it."""
-    for key, (phase, codes) in wording.HEADLINE_VARIANTS.items():
-        if result.phase == phase and any(result.has(code) for code in codes):
+def headline_key(phase: str, result: classifier.Result) -> str:
+    """The headline of `phase` (the result's), or its variant worded for the findings beside
+    it."""
+    for key, (variant_of, codes) in wording.HEADLINE_VARIANTS.items():
+        if phase == variant_of and any(result.has(code) for code in codes):
             return key
-    return result.phase
+    return phase
 
 
 def urgent_help(language: str, *, drafts: bool = False) -> SharedSection | None:
@@ -188,6 +184,7 @@ def _texts(language: str, *, drafts: bool = False, keys=None) -> dict[str, list[
     rows = Explanation.objects.filter(language__in={language, DEFAULT})
     if keys is not None:
         rows = rows.filter(key__in=keys)
+    pairs: Iterable[tuple[str, str, str]]
     if drafts:
         pairs = [
             (row.key, row.language, row.with_draft().text_html)
@@ -224,7 +221,7 @@ def _words(key: str, texts: Mapping[str, list[tuple]], values: Mapping, language
     patient's values, escaped: a filled-in text, which holds a patient's values, is never
     cached or kept after the response. A broken text gives way to the English text, then to
     the built-in wording."""
-    shown = {name: escape(_display(values.get(name))) for name in wording.PLACEHOLDERS[key]}
+    shown = {name: escape(_display(name, values.get(name))) for name in wording.PLACEHOLDERS[key]}
     for text_language, html in texts.get(key, ()):
         try:
             filled = wording.fill(html, key=key, values=shown)
@@ -244,19 +241,19 @@ def _built_in_html(key: str) -> str:
     return render(wording.BUILT_IN[key])
 
 
-def _display(value) -> str:
+def _display(name: str, value) -> str:
     """A value put into a text, written the way the page's language writes it."""
     if value is None:
         return gettext("not given")
     if isinstance(value, str):
-        return str(WORDS_FOR_CHOICES.get(value, value))
+        return in_a_sentence(name, value)
     # A number, or a report's "below 5" or "1-2" in the page's words.
     return format_number(value, group=True, style=number_style())
 
 
 def finding_texts(
     result: classifier.Result, language: str | None = None
-) -> list[tuple[classifier.Finding, SafeString]]:
+) -> list[tuple[classifier.Finding, Words]]:
     """Each finding of `result` with its published wording in `language` (the active language
     by default), rendered exactly as the checker page shows it (the English text, then the
     built-in wording, when a stored text is missing or broken). For the JSON API."""

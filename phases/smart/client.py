@@ -182,7 +182,8 @@ def _observations(session: OAuth2Session, iss: str, patient_id: str):
         try:
             yield from _search(session, iss, "Observation", params)
         except requests.HTTPError as problem:
-            if search == "code" or problem.response.status_code != 400:
+            refused = problem.response is not None and problem.response.status_code == 400
+            if search == "code" or not refused:
                 raise
 
 

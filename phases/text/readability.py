@@ -8,7 +8,7 @@ from textstat's functions that take the language as an argument, not from its mo
 """
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from textstat.backend import counts, metrics
@@ -86,3 +86,17 @@ def reading_level(text: str, language: str) -> ReadingLevel | None:
     return ReadingLevel(
         measure, measure.formula(plain, measure.syllables), counts.count_words(plain)
     )
+
+
+def hard_to_read(texts: Mapping[str, str], language: str) -> list[str]:
+    """A note for an editor on each text (by its name) that reads harder than its language's
+    aim; none for a language without a measure in MEASURES."""
+    notes = []
+    for name, text in texts.items():
+        level = reading_level(text, language)
+        if level is not None and level.is_too_hard:
+            notes.append(
+                f"{name} reads at {level}: patients find {level.measure.easier} easier, "
+                "so try shorter sentences and everyday words."
+            )
+    return notes

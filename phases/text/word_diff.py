@@ -9,6 +9,7 @@ changed ones word by word; when that runs out too, the changed part is shown as 
 its old words in <del>, all its new words in <ins>. Everything is escaped either way.
 """
 
+import collections
 import difflib
 import html
 import re
@@ -20,13 +21,13 @@ CONTEXT = 10  # unchanged words kept on each side of a change; longer unchanged 
 MAX_DIFF_WORDS = 20_000
 MAX_DIFF_CHARS = 100_000
 
-# Work budgets, in units of about one of difflib's word comparisons (see _BoundedMatcher):
+# Work budgets, in units of about one of difflib's word comparisons (see _matching_blocks):
 # the changed part word by word, then its sentences, then the changed sentences word by word.
 # A few million units take a fraction of a second.
 WORD_BUDGET = 1_000_000
 SENTENCE_BUDGET = 500_000
 CHANGED_SENTENCES_BUDGET = 1_000_000
-SEARCH_COST = 100  # units per search for a match, and per word searched (_BoundedMatcher)
+SEARCH_COST = 100  # units per search for a match, and per word searched (_matching_blocks)
 WORD_COST = 8
 
 
@@ -114,28 +115,6 @@ class _Budget:
             raise _OutOfBudget
 
 
-class _BoundedMatcher(difflib.SequenceMatcher):
-    """difflib's matcher, charging each search for a match before doing it, so that it stops
-    (with _OutOfBudget) before going over its budget.
-
-    A search over a[alo:ahi] does some work per search and per word of a[alo:ahi], and looks
-    at every place in b where each of those words occurs: it costs at most SEARCH_COST, plus
-    WORD_COST per word, plus one unit per place. Counting the places costs one dictionary
-    look-up per word, a small part of what the search would cost."""
-
-    def __init__(self, a, b, budget):
-        self.budget = budget
-        budget.spend(WORD_COST * (len(a) + len(b)))  # indexing b, and the opcodes
-        super().__init__(None, a, b, autojunk=False)
-
-    def find_longest_match(self, alo=0, ahi=None, blo=0, bhi=None):
-        ahi = len(self.a) if ahi is None else ahi
-        where = self.b2j.get
-        places = sum(len(where(word, ())) for word in self.a[alo:ahi])
-        self.budget.spend(SEARCH_COST + WORD_COST * (ahi - alo) + places)
-        return super().find_longest_match(alo, ahi, blo, bhi)
-
-
 def _bounded_opcodes(a, b, budget):
     """difflib's opcodes for a -> b, or None when they would cost more than the budget."""
     if not isinstance(budget, _Budget):
@@ -143,9 +122,59 @@ def _bounded_opcodes(a, b, budget):
     if not a or not b:
         return [("replace", 0, len(a), 0, len(b))] if a or b else []
     try:
-        return _BoundedMatcher(a, b, budget).get_opcodes()
+        return _opcodes(_matching_blocks(a, b, budget), len(a), len(b))
     except _OutOfBudget:
         return None
+
+
+def _matching_blocks(a, b, budget):
+    """The blocks of words a and b share, as SequenceMatcher.get_matching_blocks finds them
+    (the same searches, in the same order, through its public find_longest_match), charging
+    each search before doing it, so the work stops (with _OutOfBudget) before the budget is
+    spent.
+
+    A search over a[alo:ahi] does some work per search and per word of a[alo:ahi], and looks
+    at every place in b where each of those words occurs: it costs at most SEARCH_COST, plus
+    WORD_COST per word, plus one unit per place. Counting the places costs one dictionary
+    look-up per word, a small part of what the search would cost."""
+    budget.spend(WORD_COST * (len(a) + len(b)))  # indexing b (here and in difflib), the opcodes
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    places = collections.Counter(b)  # with no junk, difflib searches every place of a word
+    queue, blocks = [(0, len(a), 0, len(b))], []
+    while queue:
+        alo, ahi, blo, bhi = queue.pop()
+        budget.spend(SEARCH_COST + sum(WORD_COST + places[word] for word in a[alo:ahi]))
+        i, j, size = matcher.find_longest_match(alo, ahi, blo, bhi)
+        if size:
+            blocks.append((i, j, size))
+            if alo < i and blo < j:
+                queue.append((alo, i, blo, j))
+            if i + size < ahi and j + size < bhi:
+                queue.append((i + size, ahi, j + size, bhi))
+    blocks.sort()
+    joined = []  # neighbouring blocks as one, as difflib joins them
+    for i, j, size in blocks:
+        if joined and joined[-1][0] + joined[-1][2] == i and joined[-1][1] + joined[-1][2] == j:
+            joined[-1] = (joined[-1][0], joined[-1][1], joined[-1][2] + size)
+        else:
+            joined.append((i, j, size))
+    return joined
+
+
+def _opcodes(blocks, a_length, b_length):
+    """SequenceMatcher.get_opcodes's answer, from the matching blocks."""
+    operations, i, j = [], 0, 0
+    for block_i, block_j, size in [*blocks, (a_length, b_length, 0)]:
+        if i < block_i and j < block_j:
+            operations.append(("replace", i, block_i, j, block_j))
+        elif i < block_i:
+            operations.append(("delete", i, block_i, j, block_j))
+        elif j < block_j:
+            operations.append(("insert", i, block_i, j, block_j))
+        i, j = block_i + size, block_j + size
+        if size:
+            operations.append(("equal", block_i, i, block_j, j))
+    return operations
 
 
 def _merged(operations):

@@ -6,6 +6,7 @@ generates requests from it with hypothesis, valid and invalid alike. The schema 
 the module is collected: `schemathesis.pytest.from_fixture` does not work with pytest 9.
 """
 
+import dataclasses
 import json
 
 import pytest
@@ -17,6 +18,8 @@ from hypothesis import HealthCheck, settings
 from openapi_spec_validator import validate
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance
+
+from phases.rules import classifier
 
 pytestmark = pytest.mark.django_db
 
@@ -132,3 +135,13 @@ def test_each_text_of_an_answer_is_described_with_its_language(client):
     classify = schemas["ClassifyOut"]["properties"]
     assert {"phase_page", "candidate_pages", "disclaimer_language"} <= set(classify)
     assert "lang" in schemas["Entry"]["properties"]
+
+
+def test_every_input_of_the_classifier_is_in_the_lab_report_schema_with_its_meaning(client):
+    schemas = client.get("/api/v1/openapi.json").json()["components"]["schemas"]
+    schema = schemas["LabReport"]
+
+    inputs = [lab_input.name for lab_input in dataclasses.fields(classifier.LabValues)]
+    assert list(schema["properties"]) == inputs
+    assert all(schema["properties"][name]["description"] for name in inputs)
+    assert schemas["CountsWord"]["enum"] == [answer.value for answer in classifier.CountsWord]

@@ -36,7 +36,7 @@ from phases.content.languages import DEFAULT, english_name
 from phases.content.publishing import EditedMeanwhile
 from phases.text.markdown_editing.views import markdown_preview
 from phases.text.markdown_editing.widgets import MarkdownTextarea
-from phases.text.readability import reading_level
+from phases.text.readability import hard_to_read, reading_level
 
 
 class EditorialAdmin(HistoryViews, TranslationViews, admin.ModelAdmin):
@@ -223,15 +223,9 @@ class EditorialAdmin(HistoryViews, TranslationViews, admin.ModelAdmin):
         return f"Saved as a draft. {patients} It now waits for an approver to publish it."
 
     def _hard_to_read(self, obj):
-        shown, hard = obj.with_draft(), []
-        for field in self.readability_fields:
-            level = reading_level(getattr(shown, field), obj.language)
-            if level is not None and level.is_too_hard:
-                hard.append(
-                    f"{obj.field_label(field)} reads at {level}: patients find "
-                    f"{level.measure.easier} easier, so try shorter sentences and everyday words."
-                )
-        return hard
+        shown = obj.with_draft()
+        texts = {obj.field_label(field): getattr(shown, field) for field in self.readability_fields}
+        return hard_to_read(texts, obj.language)
 
     def response_delete(self, request, obj_display, obj_id):
         if IS_POPUP_VAR in request.POST:

@@ -1,6 +1,8 @@
 """The blood counts: recovered or not. They never decide the phase; they add findings to a
 remission or MRD result (spec: "Counts and units")."""
 
+from collections.abc import Callable
+
 from phases.rules.classifier import findings as f
 from phases.rules.classifier.values import (
     RECOVERED_ANC_AT_LEAST,
@@ -13,7 +15,7 @@ from phases.rules.classifier.values import (
 )
 
 
-def counts_findings(values: LabValues, finding) -> list[Finding]:
+def counts_findings(values: LabValues, finding: Callable[..., Finding]) -> list[Finding]:
     """Low counts are worded for who the patient is: after remission they are often kept low on
     purpose (maintenance); children's remission sets no count limits; adults' criteria do."""
     recovered = counts_recovered(values)
