@@ -1,14 +1,15 @@
 """Moving all editable content between sites (staging to production) as one JSON document.
 
-What the file may hold is declared in `schema.py` (`SECTIONS`): its sections, the fields of
-each item and what each field may hold; `export.py` writes the file, `reading.py` reads it and
-`import_.py` checks and writes its items. An import is all or nothing. The whole file is
-checked first: its size (at most `MAX_IMPORT_BYTES`, refused before it is read), that it is
-UTF-8 JSON of this format and version, the declared schema (no unknown section or field, every
-value of its type and length), then every text as the admin checks it (the model's field
-validators and `full_clean`, on the published values and on every draft value alike). Every
-problem is reported with the item and field it concerns, and only a file without problems is
-written, in one transaction, each change recorded in the history like an edit in the admin.
+What the file may hold is declared in `schema.py` (`SECTIONS`: a pydantic model of each
+section's item): its sections, the fields of each item and what each field may hold;
+`export.py` writes the file, `reading.py` reads it and `import_.py` checks and writes its
+items. An import is all or nothing. The whole file is checked first: its size (at most
+`MAX_IMPORT_BYTES`, refused before it is read), that it is UTF-8 JSON of this format and
+version, the declared schema (no unknown section or field, every value of its type and length),
+then every text as the admin checks it (the model's field validators and `full_clean`, on the
+published values and on every draft value alike). Every problem is reported with the item and
+field it concerns, and only a file without problems is written, in one transaction, each change
+recorded in the history like an edit in the admin.
 
 Every item carries its version. An item saved on this site after the file was exported (a
 higher version here than in the file) refuses the file, unless the file gives what is stored

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import DataError, IntegrityError, models, transaction
 from django.db.models.functions import Lower
 from django.utils import timezone
+from pydantic import ValidationError as SchemaError
 
 from phases.content import languages
 from phases.content.languages import DEFAULT
@@ -14,7 +15,6 @@ from phases.content.transfer.reading import parsed
 from phases.content.transfer.schema import (
     COUNTED,
     MAX_PROBLEMS,
-    OPTIONAL_FIELDS,
     PARTNERS,
     SAME_IN_EVERY_LANGUAGE,
     SECTIONS,
@@ -147,10 +147,9 @@ def _checked_row(section, label, item, seen, now, problems):
         problems.add(label, f"must be an object, not {what_is(item)}.")
         return None
     before = len(problems)
-    _check_fields(section, label, item, seen, problems)
-    if len(problems) > before:
+    values = _check_fields(section, label, item, seen, problems)
+    if values is None or len(problems) > before:
         return None
-    values = {name: section.fields[name].python(value) for name, value in item.items()}
     values = {"language": DEFAULT, "is_published": True} | values
     if problem := _unknown_name(model, values):
         problems.add(f"{label} {section.name_field}", problem)
@@ -170,23 +169,43 @@ def _checked_row(section, label, item, seen, now, problems):
 
 
 def _check_fields(section, label, item, seen, problems):
-    """Each field of `item` known here, there unless optional, and of its kind; and nothing
+    """The item's values as the model takes them (its section's schema: each field known
+    here, there unless optional, and of its kind), or None when it has problems; and nothing
     that must be unique in a language said twice."""
-    wrong = set()
-    for name in item:
-        if name not in section.fields:
-            known = ", ".join(section.fields)
-            problems.add(f"{label} {shown(name)}", f"not a field here (they are {known}).")
-    for name, kind in section.fields.items():
-        if name not in item:
-            if name not in OPTIONAL_FIELDS:
-                problems.add(f"{label} {name}", "missing.")
-                wrong.add(name)
-            continue
-        for where, what in kind.problems(section.model, name, item[name]):
-            wrong.add(name)
+    try:
+        values = section.schema.model_validate(item).model_dump(exclude_unset=True)
+    except SchemaError as error:
+        errors = sorted(error.errors(), key=lambda e: _place(section, item, e["loc"]))
+        for where, what in (_problem(section, e) for e in errors):
             problems.add(f"{label} {where}", what)
+        wrong = {e["loc"][0] for e in errors}
+    else:
+        wrong = set()
     _check_repeated(section.model, label, item, wrong, seen, problems)
+    return None if wrong else values
+
+
+def _place(section, item, loc):
+    """Where a problem is in the file, to list them in its order: unknown fields first, then
+    each field in the section's order (a draft's fields in the draft's order)."""
+    if loc[0] not in section.fields:
+        return (0, 0)
+    inner = item.get(loc[0])
+    inside = list(inner).index(loc[1]) if len(loc) > 1 and isinstance(inner, dict) else 0
+    return (1 + section.fields.index(loc[0]), inside)
+
+
+def _problem(section, error):
+    """(where, what is wrong) of one of pydantic's errors, in words for an editor."""
+    where = ".".join(shown(part) for part in error["loc"])
+    if error["type"] == "missing":
+        return where, "missing."
+    if error["type"] != "extra_forbidden":
+        return where, error["msg"]
+    if len(error["loc"]) > 1:  # a draft's
+        known = ", ".join(section.model.DRAFT_FIELDS)
+        return where, f"not a field a draft may hold (they are {known})."
+    return where, f"not a field here (they are {', '.join(section.fields)})."
 
 
 def _fill(row, values, now):

@@ -1,10 +1,15 @@
 """What a content file may hold: its format, its sections, the fields of each item and what
-each field may hold (each `Kind` yields the problems of a value, in words for an editor)."""
+each field may hold: a pydantic model per section's item, each field's check raising its
+problem in words for an editor."""
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import partial
+from typing import Annotated, Any
 
 from django.db import models
+from pydantic import BaseModel, BeforeValidator, ConfigDict, create_model
+from pydantic_core import PydanticCustomError
 
 from phases.content import languages
 from phases.content.models import Disclaimer, Explanation, GlossaryTerm, Phase, SharedSection
@@ -31,136 +36,143 @@ class ContentProblems(Exception):
         super().__init__("\n".join(problems))
 
 
-class Kind:
-    """What a field of the file may hold: `problems` yields (where, what is wrong) pairs, and
-    `python` gives the value the model takes."""
-
-    def problems(self, model, name, value):
-        raise NotImplementedError
-
-    def python(self, value):
-        return value
+def refuse(what):
+    """A field's problem, in words for an editor. The words are the error's context, not its
+    template, so braces from the file never reach a template."""
+    return PydanticCustomError("content", "{what}", {"what": what})
 
 
-class Text(Kind):
+def text(model, name, value):
     """A string. A CharField's max_length is checked here; a TextField's limits (length,
     nesting, render time) are its model validators, run on every text before anything is
     written."""
-
-    def problems(self, model, name, value):
-        if not isinstance(value, str):
-            yield name, f"must be text, not {what_is(value)}."
-            return
-        limit = model._meta.get_field(name).max_length
-        if limit is not None and len(value) > limit:
-            yield name, f"must be at most {limit:,} characters (this has {len(value):,})."
-        elif not storable(value):
-            yield name, "holds a character no database can store (a NUL or a lone surrogate)."
+    if not isinstance(value, str):
+        raise refuse(f"must be text, not {what_is(value)}.")
+    limit = model._meta.get_field(name).max_length
+    if limit is not None and len(value) > limit:
+        raise refuse(f"must be at most {limit:,} characters (this has {len(value):,}).")
+    if not storable(value):
+        raise refuse("holds a character no database can store (a NUL or a lone surrogate).")
+    return value
 
 
-@dataclass(frozen=True)
-class Number(Kind):
-    low: int
-    high: int
+def number(low, high):
+    def whole_number(model, name, value):
+        if type(value) is not int or not low <= value <= high:
+            raise refuse(f"must be a whole number from {low} to {high:,}, not {what_is(value)}.")
+        return value
 
-    def problems(self, model, name, value):
-        if type(value) is not int or not self.low <= value <= self.high:
-            yield (
-                name,
-                f"must be a whole number from {self.low} to {self.high:,}, not {what_is(value)}.",
-            )
+    return whole_number
 
 
-class Flag(Kind):
-    def problems(self, model, name, value):
-        if type(value) is not bool:
-            yield name, f"must be true or false, not {what_is(value)}."
+def flag(model, name, value):
+    if type(value) is not bool:
+        raise refuse(f"must be true or false, not {what_is(value)}.")
+    return value
 
 
-class Day(Kind):
+def day(model, name, value):
     """A day written YYYY-MM-DD; null too where the model field allows it."""
-
-    def problems(self, model, name, value):
-        null = model._meta.get_field(name).null
-        if (value is None and not null) or (value is not None and self.python(value) is None):
-            alternative = ", or null (not reviewed yet)" if null else ""
-            yield name, f"must be a day written YYYY-MM-DD{alternative}, not {what_is(value)}."
-
-    def python(self, value):
-        if not isinstance(value, str) or len(value) != len("YYYY-MM-DD"):
-            return None  # fromisoformat would also take 20261125 or 2026-W48-3
+    null = model._meta.get_field(name).null
+    if value is None and null:
+        return None
+    # fromisoformat alone would also take 20261125 or 2026-W48-3
+    if isinstance(value, str) and len(value) == len("YYYY-MM-DD"):
         try:
             return datetime.date.fromisoformat(value)
         except ValueError:
-            return None
+            pass
+    alternative = ", or null (not reviewed yet)" if null else ""
+    raise refuse(f"must be a day written YYYY-MM-DD{alternative}, not {what_is(value)}.")
 
 
-class Draft(Kind):
-    """Null (no draft), or an object holding some of the model's DRAFT_FIELDS as text."""
-
-    def problems(self, model, name, value):
-        if value is None:
-            return
-        if not isinstance(value, dict):
-            yield name, f"must be null or an object, not {what_is(value)}."
-            return
-        for key, text in value.items():
-            if key not in model.DRAFT_FIELDS:
-                known = ", ".join(model.DRAFT_FIELDS)
-                yield f"{name}.{shown(key)}", f"not a field a draft may hold (they are {known})."
-            else:
-                for where, what in TEXT.problems(model, key, text):
-                    yield f"{name}.{where}", what
+def draft(model, name, value):
+    """Null (no draft), or an object holding some of the model's DRAFT_FIELDS as text (the
+    draft's own model checks them)."""
+    if value is not None and not isinstance(value, dict):
+        raise refuse(f"must be null or an object, not {what_is(value)}.")
+    return value
 
 
-class Language(Kind):
+def language(model, name, value):
     """One of the portal's languages (settings.LANGUAGES). An item without one is English."""
+    if not isinstance(value, str) or value not in languages.codes():
+        known = ", ".join(f"{code} ({languages.name_of(code)})" for code in languages.codes())
+        raise refuse(f"must be one of the portal's languages, {known}; not {what_is(value)}.")
+    return value
 
-    def problems(self, model, name, value):
-        if not isinstance(value, str) or value not in languages.codes():
-            known = ", ".join(f"{code} ({languages.name_of(code)})" for code in languages.codes())
-            yield name, f"must be one of the portal's languages, {known}; not {what_is(value)}."
+
+VERSION = number(1, MAX_VERSION)
+FORBID = ConfigDict(extra="forbid")
 
 
-TEXT, DAY, FLAG, DRAFT, LANGUAGE = Text(), Day(), Flag(), Draft(), Language()
-VERSION = Number(1, MAX_VERSION)
+def _checked(model, name, check):
+    return Annotated[Any, BeforeValidator(partial(check, model, name))]
+
+
+def _draft_of(model):
+    """The pydantic model of a draft: each of the model's DRAFT_FIELDS, all optional."""
+    fields = {name: (_checked(model, name, text), None) for name in model.DRAFT_FIELDS}
+    schema = create_model(f"{model.__name__}Draft", __config__=FORBID, **fields)
+    return Annotated[schema | None, BeforeValidator(partial(draft, model, "draft"))]
+
+
+def item_schema(model, fields):
+    """The pydantic model of one item of a section: `fields` maps each field, in the file's
+    order, to the check of its value; OPTIONAL_FIELDS may be left out."""
+    definitions = {
+        name: (
+            _draft_of(model) if check is draft else _checked(model, name, check),
+            None if name in OPTIONAL_FIELDS else ...,
+        )
+        for name, check in fields.items()
+    }
+    return create_model(f"{model.__name__}Item", __config__=FORBID, **definitions)
 
 
 @dataclass(frozen=True)
 class Section:
     model: type[models.Model]
     name_field: str | None  # the field that names an item in its language (none: the disclaimer)
-    fields: dict = field(default_factory=dict)  # field: what it may hold, in the file's order
+    schema: type[BaseModel]  # an item: its fields, in the file's order, and what each may hold
     single_until: int = 0  # up to this format version, one object (or null), not a list
 
+    @property
+    def fields(self):
+        return tuple(self.schema.model_fields)
 
-SECTIONS = {
-    "phases": Section(Phase, "slug", {
-        "slug": TEXT, "order": Number(0, 32_767), "name": TEXT, "summary": TEXT, "body": TEXT,
-        "questions": TEXT, "references": TEXT, "icd10_code": TEXT, "last_reviewed": DAY,
-        "next_review_due": DAY, "reviewer": TEXT, "reviewed_fingerprint": TEXT, "draft": DRAFT,
-        "version": VERSION, "is_published": FLAG, "language": LANGUAGE,
-    }),
-    "sections": Section(SharedSection, "key", {
-        "key": TEXT, "title": TEXT, "text": TEXT, "draft": DRAFT, "version": VERSION,
-        "is_published": FLAG, "language": LANGUAGE,
-    }),
-    "disclaimer": Section(Disclaimer, None, {
-        "text": TEXT, "draft": DRAFT, "version": VERSION, "is_published": FLAG,
-        "language": LANGUAGE,
-    }, single_until=2),
-    "glossary": Section(GlossaryTerm, "slug", {
-        "slug": TEXT, "term": TEXT, "definition": TEXT, "is_published": FLAG, "draft": DRAFT,
-        "version": VERSION, "language": LANGUAGE,
-    }),
-    "explanations": Section(Explanation, "key", {
-        "key": TEXT, "kind": TEXT, "text": TEXT, "draft": DRAFT, "version": VERSION,
-        "is_published": FLAG, "language": LANGUAGE,
-    }),
-}  # fmt: skip
+
+def _section(model, name_field, fields, single_until=0):
+    return Section(model, name_field, item_schema(model, fields), single_until)
+
+
 # A file without `reviewed_fingerprint` (written before reviews followed the words) claims its
 # reviews for the texts it holds, as the site that wrote it did.
 OPTIONAL_FIELDS = {"draft", "version", "is_published", "language", "reviewed_fingerprint"}
+SECTIONS = {
+    "phases": _section(Phase, "slug", {
+        "slug": text, "order": number(0, 32_767), "name": text, "summary": text, "body": text,
+        "questions": text, "references": text, "icd10_code": text, "last_reviewed": day,
+        "next_review_due": day, "reviewer": text, "reviewed_fingerprint": text, "draft": draft,
+        "version": VERSION, "is_published": flag, "language": language,
+    }),
+    "sections": _section(SharedSection, "key", {
+        "key": text, "title": text, "text": text, "draft": draft, "version": VERSION,
+        "is_published": flag, "language": language,
+    }),
+    "disclaimer": _section(Disclaimer, None, {
+        "text": text, "draft": draft, "version": VERSION, "is_published": flag,
+        "language": language,
+    }, single_until=2),
+    "glossary": _section(GlossaryTerm, "slug", {
+        "slug": text, "term": text, "definition": text, "is_published": flag, "draft": draft,
+        "version": VERSION, "language": language,
+    }),
+    "explanations": _section(Explanation, "key", {
+        "key": text, "kind": text, "text": text, "draft": draft, "version": VERSION,
+        "is_published": flag, "language": language,
+    }),
+}  # fmt: skip
 TOP_LEVEL = ("format", "format_version", *SECTIONS)
 # A phase's fields its translations copy, besides the slug that matches them.
 SAME_IN_EVERY_LANGUAGE = [f for f in Phase.SAME_IN_EVERY_LANGUAGE if f != Phase.TRANSLATION_KEY]
