@@ -112,12 +112,47 @@ def chromium(*args):
         browser.close()
 
 
-@pytest.fixture(scope="package")
+class SharedChromium:
+    """One Chromium for the tests on the shared site in this worker, started when one of them
+    first needs it, and stopped before each test on the editable site (`playwright_not_running_yet`
+    says why), whatever order the tests come in."""
+
+    def __init__(self):
+        self.running = None
+        self.browser = None
+
+    def get(self):
+        if self.browser is None:
+            self.running = contextlib.ExitStack()
+            self.browser = self.running.enter_context(chromium())
+        return self.browser
+
+    def stop(self):
+        if self.running is not None:
+            self.running.close()
+        self.running = self.browser = None
+
+
+SHARED_CHROMIUM = SharedChromium()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """Before any fixture of a test on the editable site is set up (pytest-django's reset
+    among them), the shared Chromium is stopped; the next test on the shared site starts it
+    again."""
+    if "editable_site_url" in item.fixturenames:
+        SHARED_CHROMIUM.stop()
+
+
+def pytest_sessionfinish(session):
+    SHARED_CHROMIUM.stop()
+
+
+@pytest.fixture
 def shared_browser():
-    """One Chromium for every test on the shared site in this worker. Those tests run last:
-    from here on, Playwright's loop runs in this thread (see `browser`)."""
-    with chromium() as browser:
-        yield browser
+    """The worker's one Chromium for tests on the shared site."""
+    return SHARED_CHROMIUM.get()
 
 
 def playwright_not_running_yet():
@@ -140,7 +175,10 @@ def browser(request):
     if "editable_site_url" not in request.fixturenames:
         yield request.getfixturevalue("shared_browser")
         return
-    assert playwright_not_running_yet(), "a test on the editable site ran after the shared site's"
+    # The site (and pytest-django's reset) first, so it is torn down after this Chromium: the
+    # flush at its end must not run beside Playwright's loop either.
+    request.getfixturevalue("editable_site_url")
+    assert playwright_not_running_yet(), "Playwright still runs in this thread"
     with chromium() as browser:
         yield browser
 
@@ -148,7 +186,7 @@ def browser(request):
 @pytest.fixture
 def cross_site_browser(editable_site_url):
     """Chromium with PARTNER_HOST mapped to this machine, and third-party cookies blocked."""
-    assert playwright_not_running_yet(), "a test on the editable site ran after the shared site's"
+    assert playwright_not_running_yet(), "Playwright still runs in this thread"
     args = [f"--host-resolver-rules=MAP {PARTNER_HOST} 127.0.0.1"]
     with chromium(*args, "--test-third-party-cookie-phaseout") as browser:
         yield browser

@@ -12,13 +12,11 @@ from django.utils import formats, translation
 
 from tests.fake_ehr import days_ago, observation, panel, patient, running_ehr, settings_for
 
-pytestmark = pytest.mark.django_db(transaction=True)
-
 
 @pytest.fixture
-def ehr(site_url):
+def ehr(editable_site_url):
     with running_ehr() as ehr:
-        ehr.redirect_uri = f"{site_url}/smart/callback/"
+        ehr.redirect_uri = f"{editable_site_url}/smart/callback/"
         ehr.add_patient(
             patient("adult-en", born="1979-03-08"),
             observation("adult-en", "11150-0", 3, "%", day=days_ago(40)),
@@ -71,12 +69,14 @@ def day_in(language, days):
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["javascript", "no-javascript"])
 def test_an_ehr_launch_fills_the_checker_and_the_patient_sends_it(
-    phone, site_url, ehr, screenshots, javascript
+    phone, editable_site_url, ehr, screenshots, javascript
 ):
     page = phone(javascript=javascript)
-    page.goto(f"{site_url}/smart/launch/?iss={ehr.fhir_base}&launch={ehr.launch_for('adult-en')}")
+    page.goto(
+        f"{editable_site_url}/smart/launch/?iss={ehr.fhir_base}&launch={ehr.launch_for('adult-en')}"
+    )
 
-    assert page.url.startswith(f"{site_url}/smart/callback/")
+    assert page.url.startswith(f"{editable_site_url}/smart/callback/")
     assert page.get_by_role("heading", name="From your hospital record").is_visible()
     assert page.locator('input[name="platelets"]').input_value() == "85"
     assert page.locator('input[name="anc"]').input_value() == "1.8"
@@ -104,11 +104,11 @@ def test_an_ehr_launch_fills_the_checker_and_the_patient_sends_it(
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["javascript", "no-javascript"])
 def test_a_standalone_launch_in_spanish_fills_the_spanish_checker(
-    phone, site_url, ehr, screenshots, javascript
+    phone, editable_site_url, ehr, screenshots, javascript
 ):
     ehr.standalone_patient = "child-es"
     page = phone(javascript=javascript)
-    page.goto(f"{site_url}/smart/launch/?iss={ehr.fhir_base}")
+    page.goto(f"{editable_site_url}/smart/launch/?iss={ehr.fhir_base}")
 
     assert page.locator("html").get_attribute("lang") == "es"
     assert page.get_by_role("heading", name="De su historia clínica").is_visible()
@@ -132,8 +132,8 @@ def test_a_standalone_launch_in_spanish_fills_the_spanish_checker(
     assert page.locator("html").get_attribute("lang") == "es"
 
 
-def test_the_registration_page_is_accessible(page, site_url, ehr):
-    page.goto(f"{site_url}/smart/")
+def test_the_registration_page_is_accessible(page, editable_site_url, ehr):
+    page.goto(f"{editable_site_url}/smart/")
 
     assert (
         page.get_by_role("heading", level=1).inner_text() == "SMART on FHIR: registering the portal"
@@ -141,12 +141,14 @@ def test_the_registration_page_is_accessible(page, site_url, ehr):
     assert_accessible(page)
 
 
-def test_a_refusal_page_is_accessible_and_offers_to_type_the_results_in(page, site_url, ehr):
-    page.goto(f"{site_url}/smart/launch/?iss=https://ehr.unknown.example/fhir")
+def test_a_refusal_page_is_accessible_and_offers_to_type_the_results_in(
+    page, editable_site_url, ehr
+):
+    page.goto(f"{editable_site_url}/smart/launch/?iss=https://ehr.unknown.example/fhir")
     assert_accessible(page)
 
     page.get_by_role("link", name="Type in your results").click()
-    assert page.url == f"{site_url}/check/"
+    assert page.url == f"{editable_site_url}/check/"
 
 
 @pytest.mark.parametrize("prefix", ["", "/es"])
