@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db import connections
 from django.db.models.signals import post_delete, post_migrate, post_save
 
 
@@ -33,14 +34,16 @@ class PhasesConfig(AppConfig):
                 signal.connect(page_cache.content_changed, sender=model, dispatch_uid="page-cache")
 
 
-def render_stored_html(sender, **kwargs):
+def render_stored_html(sender, using="default", **kwargs):
     """Data migrations write texts without the live model's save(), so after migrating, any
-    text whose HTML has not been stored yet gets it (the pages never render Markdown)."""
+    text whose HTML has not been stored yet gets it (the pages never render Markdown). A
+    table the migrations took away, or left without the live model's columns (`migrate
+    phases zero`, or back to an older migration), has nothing to render."""
     from phases.models import RenderedMarkdown
 
     for model in sender.get_models():
-        if issubclass(model, RenderedMarkdown):
-            for row in model.objects.all():
+        if issubclass(model, RenderedMarkdown) and has_live_columns(model, using):
+            for row in model.objects.using(using).all():
                 stored = [getattr(row, f"{field}_html") for field in model.MARKDOWN_FIELDS]
                 row.render_html()
                 rendered = {
@@ -48,4 +51,17 @@ def render_stored_html(sender, **kwargs):
                     for field in model.MARKDOWN_FIELDS
                 }
                 if list(rendered.values()) != stored:
-                    model.objects.filter(pk=row.pk).update(**rendered)
+                    model.objects.using(using).filter(pk=row.pk).update(**rendered)
+
+
+def has_live_columns(model, using):
+    """Whether `model`'s table is in the database with every column the live model has."""
+    connection = connections[using]
+    table = model._meta.db_table
+    if table not in connection.introspection.table_names():
+        return False
+    with connection.cursor() as cursor:
+        columns = {
+            column.name for column in connection.introspection.get_table_description(cursor, table)
+        }
+    return {field.column for field in model._meta.concrete_fields} <= columns

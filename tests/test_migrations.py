@@ -15,6 +15,7 @@ from django.db.migrations.recorder import MigrationRecorder
 from phases.migrations import _seed
 from phases.models import Disclaimer, Explanation, GlossaryTerm, Phase, SharedSection
 from phases.rules import classifier, wording
+from tests.server_commands import manage, server_environment
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "phases" / "migrations"
 # What makemigrations itself writes (validators on model fields), and the migrations' own helpers.
@@ -195,3 +196,24 @@ def test_a_database_part_way_through_the_replaced_migrations_is_told_what_to_do(
     finally:
         for name in not_yet:
             recorder.record_applied("phases", name)
+
+
+@pytest.mark.slow
+def test_an_operator_takes_the_content_away_and_migrates_it_back(seeded_sqlite_database, tmp_path):
+    """`manage.py migrate phases zero`, as a server's operator runs it to undo the portal's
+    tables, ends without a traceback, and `migrate` then seeds the same pages again."""
+    env = server_environment(f"sqlite:///{seeded_sqlite_database(tmp_path / 'db.sqlite3')}")
+
+    taken_away = manage(env, "migrate", "phases", "zero", "--noinput")
+    brought_back = manage(env, "migrate", "--noinput")
+
+    assert f"Unapplying phases.{SQUASHED}... OK" in taken_away
+    assert f"Applying phases.{SQUASHED}... OK" in brought_back
+    published = manage(
+        env,
+        "shell",
+        "--no-imports",
+        "-c",
+        "from phases.models import Phase; print(Phase.objects.count())",
+    )
+    assert published.strip() == "10"
