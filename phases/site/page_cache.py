@@ -77,6 +77,7 @@ PUBLIC_VIEWS = {
     "phases:home",
     "phases:detail",
     "phases:glossary",
+    "phases:privacy",
     "embed:help",
     "embed:home",
     "embed:detail",

@@ -16,7 +16,7 @@ from phases.content.languages import DEFAULT
 from phases.content.models import Disclaimer, GlossaryTerm, Phase, SharedSection
 from phases.syndication import changes
 
-HOME, GLOSSARY, CHECK = "home", "glossary", "check"
+HOME, GLOSSARY, CHECK, PRIVACY = "home", "glossary", "check", "privacy"
 
 
 def _newest(rows) -> datetime.datetime:
@@ -44,6 +44,7 @@ def page_dates(language: str) -> dict[str, datetime.datetime]:
         HOME: max(_newest(phases), on_every_page),
         GLOSSARY: max(_newest(terms), withdrawn, on_every_page),
         CHECK: on_every_page,
+        PRIVACY: on_every_page,
     }
     for phase in phases:
         dates[phase.slug] = max(phase.modified, _newest(sections), on_every_page)
@@ -59,10 +60,10 @@ class PublicPages(Sitemap):
         slugs = Phase.objects.filter(language=DEFAULT, is_published=True).values_list(
             "slug", flat=True
         )
-        return [HOME, *slugs, GLOSSARY, CHECK]
+        return [HOME, *slugs, GLOSSARY, CHECK, PRIVACY]
 
     def location(self, item):
-        if item in (HOME, GLOSSARY, CHECK):
+        if item in (HOME, GLOSSARY, CHECK, PRIVACY):
             return reverse(f"phases:{item}")
         return reverse("phases:detail", kwargs={"slug": item})
 

@@ -356,7 +356,7 @@ def test_a_page_not_found_is_not_stored(client):
 # Headers for browsers, proxies and CDNs
 
 
-@pytest.mark.parametrize("address", ["/", PAGE, "/glossary/", "/embed/demo/", API])
+@pytest.mark.parametrize("address", ["/", PAGE, "/glossary/", "/privacy/", "/embed/demo/", API])
 def test_cached_pages_revalidate_in_browsers_and_may_be_kept_briefly_by_proxies(client, address):
     first = client.get(address)
 

@@ -19,7 +19,7 @@ SERVER = "http://testserver"
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 # No entities, no network: an XML parser as a crawler should use one.
 PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
-EVERY_PAGE = [*PUBLIC_PAGES, "/check/"]
+EVERY_PAGE = [*PUBLIC_PAGES, "/check/", "/privacy/"]
 
 
 def sitemap(client):
