@@ -42,7 +42,8 @@ def in_language(match, code: str) -> str:
 def languages(request):
     """`language_versions`: the page the reader is on, in each language (the same page with
     or without /es/), worked out only when a template shows them. Never the query string:
-    nothing typed travels in a link."""
+    nothing typed travels in a link. None for a page at one address in every language (the
+    SMART launch's): a link to it would only load it again, in the same language."""
 
     def versions():
         current = get_language()
@@ -53,6 +54,6 @@ def languages(request):
             absolute = request.build_absolute_uri(url)
             is_current, is_default = code == current, code == DEFAULT
             shown.append(LanguageVersion(code, name, url, absolute, is_current, is_default))
-        return shown
+        return shown if len({version.url for version in shown}) > 1 else []
 
     return {"language_versions": SimpleLazyObject(versions)}

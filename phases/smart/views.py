@@ -19,6 +19,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_variables
 from django.views.decorators.http import require_safe
 
+from phases.content.languages import DEFAULT
 from phases.smart import client, launches
 from phases.smart.checker_form import filled_checker_context
 
@@ -42,7 +43,11 @@ def smart_page(view):
 
 
 def problem(request, message, *, status):
-    return render(request, "smart/problem.html", {"message": message}, status=status)
+    """A clear page instead of the checker. It says so in each of the portal's languages, the
+    site's own first: the patient's is known only once their record is read."""
+    languages = sorted(settings.LANGUAGES, key=lambda language: language[0] != DEFAULT)
+    context = {"message": message, "languages": languages}
+    return render(request, "smart/problem.html", context, status=status)
 
 
 def callback_url(request) -> str:

@@ -147,6 +147,10 @@ def test_a_refusal_page_is_accessible_and_offers_to_type_the_results_in(
     page.goto(f"{editable_site_url}/smart/launch/?iss=https://ehr.unknown.example/fhir")
     assert_accessible(page)
 
+    # Said in Spanish too (the patient's language is not known yet), with its own checker.
+    assert page.get_by_role("link", name="Escriba sus resultados").get_attribute("href") == (
+        "/es/check/"
+    )
     page.get_by_role("link", name="Type in your results").click()
     assert page.url == f"{editable_site_url}/check/"
 

@@ -7,7 +7,7 @@ from django.test import Client, override_settings
 
 from tests.fake_ehr import patient, running_ehr
 from tests.smart.conftest import ehr_launch, through_the_ehr
-from tests.smart.pages import text_of
+from tests.smart.pages import page_of, text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -23,6 +23,24 @@ def test_an_issuer_not_allowed_is_refused_and_never_contacted(client, ehr):
         assert TYPE_THEM_IN in text_of(response)
         assert stranger.received == []
     assert ehr.received == []
+
+
+def test_a_refusal_says_it_in_spanish_too_and_offers_each_languages_checker(client, ehr):
+    """The patient's language is known only once their record is read: the page says what
+    went wrong in English and in Spanish, and has no language switch (a link to the launch's
+    own address would only load it again)."""
+    response = client.get("/smart/launch/", {"iss": "https://ehr.unknown.example/fhir"})
+
+    page = page_of(response)
+    english, spanish = page.xpath("//main/section")
+    assert english.get("lang") == "en"
+    assert english.xpath(".//h1")[0].text_content() == "We could not open your hospital record"
+    assert spanish.get("lang") == "es"
+    assert spanish.xpath(".//h2")[0].text_content() == "No pudimos abrir su historia clínica"
+    assert "Este sitio no conoce el sistema del hospital" in spanish.text_content()
+    assert spanish.xpath(".//a[@href='/es/check/']")[0].text_content() == "Escriba sus resultados"
+    assert english.xpath(".//a[@href='/check/']")[0].text_content() == "Type in your results"
+    assert not page.xpath("//nav[contains(@class, 'language-switcher')]")
 
 
 @pytest.mark.parametrize(
