@@ -5,6 +5,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 PORT ?= 8000
+# Python keeps each module it compiles in __pycache__ (ignored by git), even where the shell
+# says not to (PYTHONDONTWRITEBYTECODE, set on some machines): every manage.py, gunicorn and
+# pytest process then starts from the compiled code (pytest's collection: 20 s -> 8 s here).
+unexport PYTHONDONTWRITEBYTECODE
 
 FILE ?= content.json
 # The compiled translations of the interface (see `setup`).
