@@ -56,6 +56,15 @@ def test_a_text_that_could_break_a_page_is_refused_with_a_message(text, message)
         render_markdown(text)
 
 
+def test_a_text_slower_than_the_render_budget_each_time_is_refused(monkeypatch):
+    """The last guard, for a slow text that the limits above do not catch: a budget no render
+    can keep stands for such a text."""
+    monkeypatch.setattr(staff_markdown, "RENDER_BUDGET_SECONDS", -1.0)
+
+    with pytest.raises(TextProblem, match="takes too long to show"):
+        render_markdown("A short text.")
+
+
 # Measured without coverage: its tracer would slow the rendering past the render budget.
 @pytest.mark.no_cover
 @pytest.mark.parametrize(
