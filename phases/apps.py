@@ -41,8 +41,10 @@ def render_stored_html(sender, using="default", **kwargs):
     phases zero`, or back to an older migration), has nothing to render."""
     from phases.models import RenderedMarkdown
 
+    connection = connections[using]
+    tables = set(connection.introspection.table_names())
     for model in sender.get_models():
-        if issubclass(model, RenderedMarkdown) and has_live_columns(model, using):
+        if issubclass(model, RenderedMarkdown) and has_live_columns(model, connection, tables):
             for row in model.objects.using(using).all():
                 stored = [getattr(row, f"{field}_html") for field in model.MARKDOWN_FIELDS]
                 row.render_html()
@@ -54,11 +56,10 @@ def render_stored_html(sender, using="default", **kwargs):
                     model.objects.using(using).filter(pk=row.pk).update(**rendered)
 
 
-def has_live_columns(model, using):
-    """Whether `model`'s table is in the database with every column the live model has."""
-    connection = connections[using]
+def has_live_columns(model, connection, tables):
+    """Whether `model`'s table is among `tables` with every column the live model has."""
     table = model._meta.db_table
-    if table not in connection.introspection.table_names():
+    if table not in tables:
         return False
     with connection.cursor() as cursor:
         columns = {

@@ -42,7 +42,7 @@ def in_language(match, code: str) -> str:
 def languages(request):
     """`language_versions`: the page the reader is on, in each language (the same page with
     or without /es/), worked out only when a template shows them. Never the query string:
-    nothing typed travels in a link. None for a page at one address in every language (the
+    nothing typed travels in a link. Empty for a page at one address in every language (the
     SMART launch's): a link to it would only load it again, in the same language."""
 
     def versions():
